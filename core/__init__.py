@@ -1,0 +1,1 @@
+"""Samverkan: the shared, auditable record of cross-organisation healthcare partnerships."""

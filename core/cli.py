@@ -1,0 +1,154 @@
+"""The `samverkan` command. Every command picks its store the same way (see StoreConfig)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+from uuid import UUID
+
+import click
+
+from core.application import Samverkan
+from core.errors import SamverkanError
+from core.log import partnership_log, read_log
+from core.stores import StoreConfig
+
+F = TypeVar("F", bound=Callable[..., Any])
+CONFIG_DIR = Path(__file__).resolve().parent.parent / "config"
+
+
+def one_line_errors(command: F) -> F:
+    """Errors print one clear line and exit non-zero, never a traceback."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except SamverkanError as error:
+            click.echo(f"error: {error.detail}", err=True)
+            sys.exit(1)
+        except (click.ClickException, click.exceptions.Exit, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as error:  # the store is unreachable, a file is unreadable...
+            click.echo(f"error: {type(error).__name__}: {error}", err=True)
+            sys.exit(2)
+
+    return wrapper  # type: ignore[return-value]
+
+
+class Context:
+    def __init__(self, data_dir: str | None) -> None:
+        self.config = StoreConfig.from_environment(data_dir)
+        self._app: Samverkan | None = None
+
+    @property
+    def app(self) -> Samverkan:
+        if self._app is None:
+            self._app = Samverkan(self.config)
+        return self._app
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+@click.group()
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False),
+    help="Directory of the SQLite store (default: $SAMVERKAN_DATA_DIR or ./instance).",
+)
+@click.pass_context
+def main(ctx: click.Context, data_dir: str | None) -> None:
+    """Samverkan: the shared, auditable record of healthcare partnerships."""
+    ctx.obj = Context(data_dir)
+
+
+@main.command()
+@pass_context
+@one_line_errors
+def init(context: Context) -> None:
+    """Create the store's tables (run once before serving)."""
+    app = context.app
+    head = app.recorder.max_notification_id() or 0
+    click.echo(f"Store ready: {context.config.description}, {head} events.")
+
+
+@main.command()
+@click.option("--if-empty", is_flag=True, help="Do nothing, successfully, if the store has events.")
+@pass_context
+@one_line_errors
+def demo(context: Context, if_empty: bool) -> None:
+    """Record the five seed partnerships as real histories (into an empty store only)."""
+    from core.demo import load_demo
+
+    app = context.app
+    if if_empty and not app.is_empty():
+        click.echo("The store already holds events: demo not loaded again.")
+        return
+    counts = load_demo(app)
+    click.echo(f"Demo recorded: {counts['partnerships']} partnerships, {counts['events']} events.")
+
+
+@main.command()
+@click.option("--partnership", "partnership_id", help="Only this partnership and its records.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@pass_context
+@one_line_errors
+def events(context: Context, partnership_id: str | None, as_json: bool) -> None:
+    """The log, oldest first, with actor and type."""
+    app = context.app
+    if partnership_id is not None:
+        try:
+            pid = UUID(partnership_id)
+        except ValueError:
+            raise click.BadParameter("must be a UUID", param_hint="--partnership") from None
+        logged_events = partnership_log(app, pid)
+    else:
+        logged_events = read_log(app)
+    for logged in logged_events:
+        actor = logged.actor
+        if as_json:
+            row = {
+                "id": logged.notification_id,
+                "originator_id": str(logged.originator_id),
+                "version": logged.version,
+                "type": logged.type,
+                "at": logged.at.isoformat(),
+                "actor": None
+                if actor is None
+                else {"user_id": str(actor.user_id), "organisation_id": str(actor.organisation_id)},
+                "data": logged.data,
+            }
+            click.echo(json.dumps(row, ensure_ascii=False))
+        else:
+            who = f"org {actor.organisation_id} user {actor.user_id}" if actor else "-"
+            click.echo(
+                f"{logged.notification_id:>7}  {logged.at:%Y-%m-%d %H:%M:%S}  "
+                f"{logged.type:<32} {logged.originator_id} v{logged.version}  {who}"
+            )
+
+
+@main.command()
+@click.option("--bind", default="127.0.0.1:8000", show_default=True, help="HOST:PORT to serve on.")
+@click.option("--workers", type=int, help="Number of gunicorn worker processes.")
+@pass_context
+@one_line_errors
+def serve(context: Context, bind: str, workers: int | None) -> None:
+    """Serve the API and the UI with gunicorn (config/gunicorn.conf.py)."""
+    _ = context.app  # create the schema once, before the workers start
+    env = dict(os.environ, SAMVERKAN_BIND=bind, SAMVERKAN_CREATE_TABLES="n")
+    env["SAMVERKAN_DATA_DIR"] = str(context.config.data_dir.resolve())
+    if workers:
+        env["SAMVERKAN_WORKERS"] = str(workers)
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    config = CONFIG_DIR / "gunicorn.conf.py"
+    os.execve(gunicorn, [str(gunicorn), "--config", str(config)], env)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Commands of the application service, one module per part of the domain."""

@@ -1,0 +1,147 @@
+"""The machinery every command module shares: reads, as-of, retried writes, texts."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any, TypeVar
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application, project_aggregate
+from eventsourcing.persistence import IntegrityError, JSONTranscoder
+
+from core.db import metadata
+from core.domain.base import TRANSCODINGS, Record, TextRef, record_name
+from core.errors import InvalidInput, NotFound, StaleVersion, WriteConflict
+from core.stores import StoreConfig
+from core.texts import TextStore
+
+log = logging.getLogger(__name__)
+
+WRITE_RETRIES = 5
+MAX_TEXT = 20_000
+
+A = TypeVar("A", bound=Record)
+R = TypeVar("R")
+
+
+class ServiceBase(Application[UUID]):
+    """Reads and writes of aggregates; the command modules build on these."""
+
+    def __init__(self, config: StoreConfig, *, create_tables: bool = True) -> None:
+        self.config = config
+        super().__init__(env=config.event_store_env(create_tables=create_tables))
+        self.sql = config.sql_engine()
+        if create_tables:
+            metadata.create_all(self.sql)
+        self.texts = TextStore(self.sql)
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        for transcoding in TRANSCODINGS:
+            transcoder.register(transcoding)
+
+    def _take_snapshots(self, processing_event: Any) -> None:
+        # A snapshot only speeds up reads: failing to take one must not fail the command.
+        try:
+            super()._take_snapshots(processing_event)
+        except Exception:
+            log.warning("snapshot failed; the command was recorded", exc_info=True)
+
+    def today(self) -> date:
+        return date.today()
+
+    # Reads
+
+    def get(
+        self,
+        cls: type[A],
+        aggregate_id: UUID,
+        *,
+        version: int | None = None,
+        as_of: datetime | None = None,
+    ) -> A:
+        """The aggregate now, at a version, or as it was at a recording time."""
+        if as_of is not None:
+            aggregate: Any = self._as_of(aggregate_id, as_of)
+        else:
+            try:
+                aggregate = self.repository.get(aggregate_id, version=version)
+            except AggregateNotFoundError:
+                aggregate = None
+        if not isinstance(aggregate, cls):
+            raise NotFound(f"No {record_name(cls)} {aggregate_id}")
+        if version is not None and aggregate.version != version:
+            raise NotFound(f"{record_name(cls)} {aggregate_id} has no version {version}")
+        return aggregate
+
+    def _as_of(self, aggregate_id: UUID, as_of: datetime) -> Any:
+        """Start from the newest snapshot taken before ``as_of``, then apply later events."""
+        start: Any = None
+        if self.snapshots is not None:
+            snapshot: Any
+            for snapshot in self.snapshots.get(aggregate_id, desc=True):
+                if snapshot.timestamp <= as_of:
+                    start = snapshot
+                    break
+        gt = start.originator_version if start is not None else None
+        events = [start] if start is not None else []
+        domain_event: Any
+        for domain_event in self.events.get(aggregate_id, gt=gt):
+            if domain_event.timestamp > as_of:
+                break
+            events.append(domain_event)
+        return project_aggregate(None, events) if events else None
+
+    # Writes
+
+    def record(self, aggregate: A) -> A:
+        """Save a new aggregate (its id is new, so it cannot conflict)."""
+        self.save(aggregate)
+        return aggregate
+
+    def change(
+        self,
+        cls: type[A],
+        aggregate_id: UUID,
+        command: Callable[[A], R],
+        *,
+        expected_version: int | None = None,
+    ) -> tuple[A, R]:
+        """Load, apply ``command``, save; on a lost race reload and apply it again.
+
+        With ``expected_version`` (the client's If-Match) a changed aggregate is not retried:
+        the client decided on what it saw, so it is told (StaleVersion).
+        """
+        for attempt in range(WRITE_RETRIES + 1):
+            aggregate = self.get(cls, aggregate_id)
+            if expected_version is not None and aggregate.version != expected_version:
+                raise StaleVersion(
+                    f"The record is at version {aggregate.version}, not {expected_version}"
+                )
+            result = command(aggregate)
+            try:
+                self.save(aggregate)
+            except IntegrityError:
+                if expected_version is not None:
+                    raise StaleVersion("The record changed while the command ran") from None
+                log.info("write conflict on %s, attempt %d", aggregate_id, attempt + 1)
+                continue
+            return aggregate, result
+        raise WriteConflict(f"{record_name(cls)} {aggregate_id} kept changing; try again")
+
+    def text(self, field: str, value: Any, *, required: bool = True) -> TextRef:
+        """Store free text in the erasable table; the event will hold the returned ref."""
+        if value is None and not required:
+            value = ""
+        if not isinstance(value, str):
+            raise InvalidInput.field(field, "must be a text")
+        if required and not value.strip():
+            raise InvalidInput.field(field, "must not be empty")
+        if len(value) > MAX_TEXT:
+            raise InvalidInput.field(field, f"must be at most {MAX_TEXT} characters")
+        return self.texts.put(value.strip())
+
+    def is_empty(self) -> bool:
+        return self.recorder.max_notification_id() is None

@@ -1,0 +1,1 @@
+"""The partnership domain: aggregates and their events, one aggregate per module."""

@@ -1,0 +1,71 @@
+"""The erasable text table: free text lives here, events hold its id and a salted hash.
+
+Erasing a text deletes its row (body and salt); the event that referred to it keeps its
+hash, so the log still verifies, and without the salt the hash reveals nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Iterable
+from uuid import UUID, uuid4
+
+import sqlalchemy as sa
+
+from core.db import texts
+from core.domain.base import TextRef
+
+
+def text_hash(salt: bytes, text: str) -> str:
+    return hashlib.sha256(salt + text.encode("utf-8")).hexdigest()
+
+
+class TextStore:
+    def __init__(self, engine: sa.Engine) -> None:
+        self.engine = engine
+
+    def put(self, text: str) -> TextRef:
+        return self.put_many([text])[0]
+
+    def put_many(self, bodies: Iterable[str]) -> list[TextRef]:
+        rows, refs = [], []
+        for body in bodies:
+            salt = secrets.token_bytes(16)
+            ref = TextRef(uuid4(), text_hash(salt, body))
+            rows.append({"id": str(ref.id), "salt": salt, "body": body})
+            refs.append(ref)
+        if rows:
+            with self.engine.begin() as connection:
+                connection.execute(texts.insert(), rows)
+        return refs
+
+    def get(self, ref: TextRef | UUID) -> str | None:
+        """The text, or None when it was erased."""
+        text_id = ref.id if isinstance(ref, TextRef) else ref
+        return self.get_many([text_id]).get(text_id)
+
+    def get_many(self, text_ids: Iterable[UUID]) -> dict[UUID, str]:
+        keys = [str(text_id) for text_id in text_ids]
+        if not keys:
+            return {}
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                sa.select(texts.c.id, texts.c.body).where(texts.c.id.in_(keys))
+            ).all()
+        return {UUID(row.id): row.body for row in rows}
+
+    def matches(self, ref: TextRef) -> bool:
+        """Whether the stored text still has the hash the event recorded."""
+        return self.hash_of(ref.id) == ref.sha256
+
+    def hash_of(self, text_id: UUID) -> str | None:
+        with self.engine.connect() as connection:
+            row = connection.execute(
+                sa.select(texts.c.salt, texts.c.body).where(texts.c.id == str(text_id))
+            ).first()
+        return None if row is None else text_hash(row.salt, row.body)
+
+    def erase(self, text_id: UUID) -> None:
+        with self.engine.begin() as connection:
+            connection.execute(texts.delete().where(texts.c.id == str(text_id)))

@@ -1,0 +1,36 @@
+"""The web process: JSON API and pages over the application service."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from flask import Flask, jsonify
+
+from core.application import Samverkan
+from core.stores import StoreConfig
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    app = Flask(__name__)
+    app.config.from_mapping(
+        DATA_DIR=None,
+        # Workers of `samverkan serve` find the schema made before they started.
+        CREATE_TABLES=os.environ.get("SAMVERKAN_CREATE_TABLES", "y") != "n",
+    )
+    if test_config:
+        app.config.update(test_config)
+    config = app.config.get("STORE") or StoreConfig.from_environment(app.config["DATA_DIR"])
+    service = Samverkan(config, create_tables=app.config["CREATE_TABLES"])
+    app.extensions["samverkan"] = service
+
+    @app.get("/healthz")
+    def healthz() -> Any:
+        return jsonify(status="ok")
+
+    @app.get("/")
+    def index() -> Any:
+        head = service.recorder.max_notification_id() or 0
+        return jsonify(service="samverkan", store=config.description, events=head)
+
+    return app
