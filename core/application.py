@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from core.commands.accounts import AccountCommands
 from core.commands.agreements import AgreementCommands
 from core.commands.decisions import DecisionCommands
 from core.commands.organisations import OrganisationCommands
 from core.commands.partnerships import PartnershipCommands
 from core.commands.texts import TextCommands
 from core.commands.work import WorkCommands
+from core.domain.access import Access
 from core.domain.agreement import Agreement
 from core.domain.base import Record
 from core.domain.decision import Decision
@@ -29,6 +31,7 @@ AGGREGATES: tuple[type[Record], ...] = (
     ScaleUp,
     Agreement,
     Redaction,
+    Access,
 )
 
 
@@ -39,6 +42,7 @@ class Samverkan(
     WorkCommands,
     AgreementCommands,
     TextCommands,
+    AccountCommands,
 ):
     """Commands take the Actor first and return what they changed."""
 

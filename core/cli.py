@@ -14,7 +14,8 @@ from uuid import UUID
 import click
 
 from core.application import Samverkan
-from core.errors import SamverkanError
+from core.domain.base import Actor
+from core.errors import NotFound, SamverkanError
 from core.log import partnership_log, read_log
 from core.stores import StoreConfig
 
@@ -52,6 +53,10 @@ class Context:
             self._app = Samverkan(self.config)
         return self._app
 
+    def close(self) -> None:
+        if self._app is not None:
+            self._app.close()
+
 
 pass_context = click.make_pass_decorator(Context)
 
@@ -66,6 +71,7 @@ pass_context = click.make_pass_decorator(Context)
 def main(ctx: click.Context, data_dir: str | None) -> None:
     """Samverkan: the shared, auditable record of healthcare partnerships."""
     ctx.obj = Context(data_dir)
+    ctx.call_on_close(ctx.obj.close)
 
 
 @main.command()
@@ -131,6 +137,50 @@ def events(context: Context, partnership_id: str | None, as_json: bool) -> None:
                 f"{logged.notification_id:>7}  {logged.at:%Y-%m-%d %H:%M:%S}  "
                 f"{logged.type:<32} {logged.originator_id} v{logged.version}  {who}"
             )
+
+
+OPERATOR = Actor(user_id=UUID(int=0), organisation_id=UUID(int=0))
+OPERATOR_ORGANISATION = "Samverkan operator"
+
+
+def organisation_named(app: Samverkan, name: str) -> UUID | None:
+    """The id of the organisation now called ``name``, from the log (rarely run)."""
+    names: dict[UUID, str] = {}
+    for logged in read_log(app):
+        if logged.type in ("organisation.registered", "organisation.renamed"):
+            names[logged.originator_id] = logged.data["name"]
+    return next((oid for oid, current in names.items() if current == name), None)
+
+
+@main.command("create-admin")
+@click.argument("email")
+@click.option("--organisation", help="Name of an existing organisation the admin acts for.")
+@click.option("--name", default="Administrator", show_default=True, help="The admin's name.")
+@pass_context
+@one_line_errors
+def create_admin(context: Context, email: str, organisation: str | None, name: str) -> None:
+    """Create an admin user and print a bearer token for it (shown once)."""
+    app = context.app
+    wanted = organisation or OPERATOR_ORGANISATION
+    organisation_id = organisation_named(app, wanted)
+    if organisation_id is None:
+        if organisation:
+            raise NotFound(f"No organisation named {organisation}")
+        organisation_id = app.register_organisation(OPERATOR, wanted, "other", "SE").id
+    user = app.create_user(OPERATOR, email, name, organisation_id, "admin")
+    _, token = app.issue_token(user.id, label="create-admin")
+    click.echo(token)
+
+
+@main.command("set-password")
+@click.argument("email")
+@pass_context
+@one_line_errors
+def set_password(context: Context, email: str) -> None:
+    """Set a user's password, read from standard input."""
+    password = sys.stdin.readline().rstrip("\n")
+    context.app.set_password(email, password)
+    click.echo(f"Password set for {email}.")
 
 
 @main.command()

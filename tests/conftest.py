@@ -69,7 +69,6 @@ def app(store_config: StoreConfig) -> Iterator[Samverkan]:
     application = Samverkan(store_config)
     yield application
     application.close()
-    application.sql.dispose()
 
 
 @pytest.fixture

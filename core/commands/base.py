@@ -37,6 +37,10 @@ class ServiceBase(Application[UUID]):
             metadata.create_all(self.sql)
         self.texts = TextStore(self.sql)
 
+    def close(self) -> None:
+        super().close()
+        self.sql.dispose()
+
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
         for transcoding in TRANSCODINGS:
