@@ -96,7 +96,7 @@ def demo(context: Context, if_empty: bool) -> None:
     if if_empty and not app.is_empty():
         click.echo("The store already holds events: demo not loaded again.")
         return
-    counts = load_demo(app)
+    counts = load_demo(app, progress=True)
     click.echo(f"Demo recorded: {counts['partnerships']} partnerships, {counts['events']} events.")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -35,8 +36,8 @@ def skip_or_fail(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture
-def postgres_schema() -> Iterator[str]:
+@contextmanager
+def fresh_postgres_schema() -> Iterator[str]:
     """A fresh schema in the test database, dropped afterwards: runs never collide."""
     reason = postgres_unavailable()
     if reason:
@@ -44,16 +45,39 @@ def postgres_schema() -> Iterator[str]:
     schema = f"t_{uuid.uuid4().hex[:16]}"
     with psycopg.connect(POSTGRES_URL, autocommit=True) as connection:
         connection.execute(f'CREATE SCHEMA "{schema}"')
-    yield schema
-    with psycopg.connect(POSTGRES_URL, autocommit=True) as connection:
-        connection.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    try:
+        yield schema
+    finally:
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as connection:
+            connection.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+@pytest.fixture
+def postgres_schema() -> Iterator[str]:
+    with fresh_postgres_schema() as schema:
+        yield schema
+
+
+STORES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(scope="module", params=STORES)
+def module_store_config(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[StoreConfig]:
+    """One store per module and kind, for tests that only read a store built once."""
+    if request.param == "sqlite":
+        yield StoreConfig(data_dir=tmp_path_factory.mktemp("store"))
+        return
+    with fresh_postgres_schema() as schema:
+        yield postgres_config(schema, tmp_path_factory.mktemp("keys"))
 
 
 def postgres_config(schema: str, data_dir: Path) -> StoreConfig:
     return StoreConfig(data_dir=data_dir, database_url=f"{POSTGRES_URL}?schema={schema}")
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(params=STORES)
 def store_config(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> StoreConfig:

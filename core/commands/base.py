@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -52,9 +52,6 @@ class ServiceBase(Application[UUID]):
             super()._take_snapshots(processing_event)
         except Exception:
             log.warning("snapshot failed; the command was recorded", exc_info=True)
-
-    def today(self) -> date:
-        return date.today()
 
     # Reads
 

@@ -41,7 +41,6 @@ class PartnershipCommands(ServiceBase):
                 coordinator_id=coordinator.id,
                 starts_on=starts,
                 ends_on=ends,
-                today=self.today(),
             )
         )
 

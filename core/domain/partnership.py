@@ -56,8 +56,8 @@ class Partnership(Record):
         coordinator_id: UUID,
         starts_on: date,
         ends_on: date | None,
-        today: date,
     ) -> Partnership:
+        """A partnership starts ``planned``; the coordinator records when it becomes active."""
         require_period(starts_on, ends_on)
         if not isinstance(goals, list):
             raise InvalidInput.field("goals", "must be a list of texts")
@@ -70,7 +70,7 @@ class Partnership(Record):
             coordinator_id=coordinator_id,
             starts_on=starts_on,
             ends_on=ends_on,
-            status="active" if starts_on <= today else "planned",
+            status="planned",
         )
 
     @event("Started", topic="partnership.started")
