@@ -28,4 +28,4 @@ test: lint
 	$(BIN)/pytest -n 2
 
 clean:
-	rm -rf $(VENV) $(DATA_DIR)
+	rm -rf $(VENV) $(DATA_DIR) .test-plugins .test-plugins.lock

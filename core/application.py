@@ -9,30 +9,9 @@ from core.commands.organisations import OrganisationCommands
 from core.commands.partnerships import PartnershipCommands
 from core.commands.texts import TextCommands
 from core.commands.work import WorkCommands
-from core.domain.access import Access
-from core.domain.agreement import Agreement
-from core.domain.base import Record
-from core.domain.decision import Decision
-from core.domain.experiment import Experiment
-from core.domain.lesson import Lesson
-from core.domain.measure import Measure
-from core.domain.organisation import Organisation
-from core.domain.partnership import Partnership
-from core.domain.redaction import Redaction
-from core.domain.scaleup import ScaleUp
+from core.domain.registry import AGGREGATES
 
-AGGREGATES: tuple[type[Record], ...] = (
-    Organisation,
-    Partnership,
-    Decision,
-    Experiment,
-    Measure,
-    Lesson,
-    ScaleUp,
-    Agreement,
-    Redaction,
-    Access,
-)
+__all__ = ["AGGREGATES", "Samverkan"]
 
 
 class Samverkan(

@@ -14,6 +14,11 @@ from uuid import UUID
 import click
 
 from core.application import Samverkan
+from core.audit.keys import ensure_key_pair, key_path
+from core.audit.tables import ensure_audit_tables
+from core.cli_audit import COMMANDS as AUDIT_COMMANDS
+from core.cli_plugins import add_plugin_commands, plugins_command
+from core.cli_projections import projections
 from core.domain.base import Actor
 from core.errors import NotFound, SamverkanError
 from core.log import partnership_log, read_log
@@ -82,6 +87,9 @@ def init(context: Context) -> None:
     app = context.app
     head = app.recorder.max_notification_id() or 0
     click.echo(f"Store ready: {context.config.description}, {head} events.")
+    key, made = ensure_key_pair(context.config)  # the audit log's signing key, outside the DB
+    ensure_audit_tables(app.sql)
+    click.echo(f"Audit key {key.key_id} ({'made' if made else 'kept'}): {key_path(context.config)}")
 
 
 @main.command()
@@ -198,6 +206,13 @@ def serve(context: Context, bind: str, workers: int | None) -> None:
     gunicorn = Path(sys.executable).with_name("gunicorn")
     config = CONFIG_DIR / "gunicorn.conf.py"
     os.execve(gunicorn, [str(gunicorn), "--config", str(config)], env)
+
+
+main.add_command(projections)
+main.add_command(plugins_command)
+for audit_command in AUDIT_COMMANDS:  # audit, export, import
+    main.add_command(audit_command)
+add_plugin_commands(main)  # the plugins' own commands (hook register_commands)
 
 
 if __name__ == "__main__":

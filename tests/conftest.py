@@ -98,3 +98,20 @@ def app(store_config: StoreConfig) -> Iterator[Samverkan]:
 @pytest.fixture
 def actor() -> Actor:
     return Actor(user_id=uuid.uuid4(), organisation_id=uuid.uuid4())
+
+
+@pytest.fixture(scope="session")
+def example_plugin() -> str:
+    """The example third-party plugin (tests/plugins/example_plugin), installed through its
+    entry point; returns its plugin name."""
+    from tests.plugins.install import ensure_example_plugin
+
+    return ensure_example_plugin()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The example plugin is installed for the whole test run (not the venv) before any
+    test module imports the CLI, whose plugin commands are found at import time."""
+    from tests.plugins.install import ensure_example_plugin
+
+    ensure_example_plugin()

@@ -8,7 +8,11 @@ from typing import Any
 from flask import Flask, jsonify
 
 from core.application import Samverkan
+from core.plugins_web import init_plugins, register_plugin_api
 from core.stores import StoreConfig
+from web.api import init_app as init_api
+from web.auth import init_app as init_auth
+from web.errors import init_app as init_errors
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -23,6 +27,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     config = app.config.get("STORE") or StoreConfig.from_environment(app.config["DATA_DIR"])
     service = Samverkan(config, create_tables=app.config["CREATE_TABLES"])
     app.extensions["samverkan"] = service
+    # Plugins: their blueprints before the core's routes, /-/plugins, read-your-write.
+    init_plugins(app, service)
+    init_auth(app)
+    init_api(app)
+    register_plugin_api(app)  # plugins' flask-smorest blueprints, in the OpenAPI document
+    init_errors(app)  # after the API: its problem+json handlers replace flask-smorest's
 
     @app.get("/healthz")
     def healthz() -> Any:

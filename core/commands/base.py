@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import random
+import time
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeVar
@@ -11,6 +13,7 @@ from uuid import UUID
 from eventsourcing.application import AggregateNotFoundError, Application, project_aggregate
 from eventsourcing.persistence import IntegrityError, JSONTranscoder
 
+from core.current_state import CurrentState
 from core.db import metadata
 from core.domain.base import TRANSCODINGS, Record, TextRef, record_name
 from core.errors import InvalidInput, NotFound, StaleVersion, WriteConflict
@@ -20,6 +23,7 @@ from core.texts import TextStore
 log = logging.getLogger(__name__)
 
 WRITE_RETRIES = 5
+RETRY_BACKOFF = 0.005  # seconds, doubled per attempt
 MAX_TEXT = 20_000
 
 A = TypeVar("A", bound=Record)
@@ -35,6 +39,7 @@ class ServiceBase(Application[UUID]):
         self.sql = config.sql_engine()
         if create_tables:
             metadata.create_all(self.sql)
+            CurrentState.metadata.create_all(self.sql)  # the core's commands read it
         self.texts = TextStore(self.sql)
 
     def close(self) -> None:
@@ -65,6 +70,8 @@ class ServiceBase(Application[UUID]):
     ) -> A:
         """The aggregate now, at a version, or as it was at a recording time."""
         if as_of is not None:
+            if as_of.utcoffset() is None:  # recording times are UTC; a naive time is ambiguous
+                raise InvalidInput.field("as_of", "must be a time with an offset")
             aggregate: Any = self._as_of(aggregate_id, as_of)
         else:
             try:
@@ -128,6 +135,8 @@ class ServiceBase(Application[UUID]):
                 if expected_version is not None:
                     raise StaleVersion("The record changed while the command ran") from None
                 log.info("write conflict on %s, attempt %d", aggregate_id, attempt + 1)
+                # Jittered backoff, so writers that collided do not collide again at once.
+                time.sleep(random.uniform(0, RETRY_BACKOFF * 2**attempt))
                 continue
             return aggregate, result
         raise WriteConflict(f"{record_name(cls)} {aggregate_id} kept changing; try again")

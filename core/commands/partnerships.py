@@ -11,7 +11,7 @@ from core.commands.base import ServiceBase
 from core.domain.base import Actor, require_date, require_id, require_ids
 from core.domain.organisation import Organisation
 from core.domain.partnership import Partnership
-from core.errors import InvalidInput, UnitUnknown
+from core.errors import InvalidInput, SignatoryCannotLeave, UnitUnknown
 
 R = TypeVar("R")
 
@@ -76,12 +76,29 @@ class PartnershipCommands(ServiceBase):
         *,
         expected_version: int | None = None,
     ) -> Partnership:
-        why = self.text("reason", reason)
         leaver = require_id("organisation_id", organisation_id)
+        self._require_no_open_signature(partnership_id, leaver)
+        why = self.text("reason", reason)
         partnership, _ = self._change_partnership(
             partnership_id, lambda p: p.leave(actor, leaver, why), expected_version
         )
         return partnership
+
+    def _require_no_open_signature(self, partnership_id: UUID, organisation_id: UUID) -> None:
+        """An organisation that must still sign an open decision cannot leave (API.md).
+
+        The candidates come from the current-state read model; each is re-read from the log.
+        """
+        from core.current_state import decisions_of
+        from core.domain.decision import Decision
+
+        for decision_id in decisions_of(self.sql, partnership_id):
+            decision = self.get(Decision, decision_id)
+            if decision.status == "proposed" and organisation_id in decision.signatory_ids:
+                raise SignatoryCannotLeave(
+                    f"Organisation {organisation_id} must still sign the open decision "
+                    f"'{decision.title}'"
+                )
 
     def enter_phase(
         self,

@@ -7,6 +7,7 @@ from uuid import UUID
 
 from core.commands.base import ServiceBase
 from core.domain.base import Actor, record_name, require_date, require_id, require_ids
+from core.domain.decision import Decision
 from core.domain.experiment import Experiment
 from core.domain.lesson import Lesson
 from core.domain.measure import Measure
@@ -14,6 +15,9 @@ from core.domain.organisation import Organisation
 from core.domain.partnership import Partnership
 from core.domain.scaleup import ScaleUp
 from core.errors import InvalidInput, NotFound, WrongPartnership
+
+# Lesson sources that are records of the partnership (a system analysis may be outside it).
+LESSON_SOURCE_TYPES: dict[str, type[Any]] = {"experiment": Experiment, "decision": Decision}
 
 
 class WorkCommands(ServiceBase):
@@ -213,6 +217,14 @@ class WorkCommands(ServiceBase):
     ) -> Lesson:
         partnership = self.get(Partnership, partnership_id)
         source = None if source_id is None else require_id("source_id", source_id)
+        if source is not None and source_kind in LESSON_SOURCE_TYPES:
+            self._own(LESSON_SOURCE_TYPES[source_kind], partnership, "source_id", source)
+        elif (
+            source is not None
+            and source_kind == "meeting"
+            and str(source) not in partnership.meetings
+        ):
+            raise InvalidInput.field("source_id", "is not a meeting of the partnership")
         return self.record(
             Lesson.record(
                 actor,

@@ -40,6 +40,8 @@ def check_shares(partnership: Partnership, shares: Any) -> dict[str, Decimal]:
     checked: dict[str, Decimal] = {}
     for organisation_id, share in shares.items():
         party = require_id("shares", organisation_id)
+        if str(party) in checked:  # the same id spelt twice (case, braces) must not merge
+            raise InvalidInput.field("shares", f"names {party} more than once")
         partnership.require_member(party)
         percent = require_amount("shares", share, positive=False)
         if percent <= 0:

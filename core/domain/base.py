@@ -10,7 +10,13 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import Transcoding
+from eventsourcing.persistence import (
+    DatetimeAsISO,
+    DecimalAsStr,
+    JSONTranscoder,
+    Transcoding,
+    UUIDAsHex,
+)
 
 from core.errors import InvalidInput, PeriodInvalid
 
@@ -67,6 +73,14 @@ class DateAsISO(Transcoding):
 TRANSCODINGS: tuple[Transcoding, ...] = (ActorAsDict(), TextRefAsDict(), DateAsISO())
 
 
+def make_transcoder() -> JSONTranscoder:
+    """The JSON transcoder of the store: eventsourcing's defaults plus the domain's types."""
+    transcoder = JSONTranscoder()
+    for transcoding in (UUIDAsHex(), DecimalAsStr(), DatetimeAsISO(), *TRANSCODINGS):
+        transcoder.register(transcoding)
+    return transcoder
+
+
 class Record(Aggregate):
     """Base of Samverkan's aggregates.
 
@@ -76,6 +90,11 @@ class Record(Aggregate):
     eventsourcing also derives a ``Created`` class on every aggregate with a topic; each
     aggregate names it (``Created = created_topic("decision")``) though it is never used.
     """
+
+
+def kind_of(cls: type) -> str:
+    """The stable kind of an aggregate class: its topic (``decision``, ``scale_up``)."""
+    return str(vars(cls)["TOPIC"])
 
 
 def record_name(cls: type) -> str:

@@ -24,6 +24,7 @@ from core.errors import (
     InvalidInput,
     NotASignatory,
     SignatoryNotEligible,
+    WrongPartnership,
 )
 
 
@@ -207,7 +208,7 @@ class Decision(Record):
         if by.id == self.id:
             raise InvalidInput.field("by_decision_id", "a decision cannot supersede itself")
         if by.partnership_id != self.partnership_id:
-            raise InvalidInput.field("by_decision_id", "must be a decision of the same partnership")
+            raise WrongPartnership(f"Decision {by.id} belongs to another partnership")
         if by.status != "adopted":
             raise DecisionNotAdopted("Only an adopted decision can supersede another")
         self._superseded(actor=actor, by_decision_id=by.id)

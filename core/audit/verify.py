@@ -1,0 +1,335 @@
+"""Check the whole store against the audit tree, the signed checkpoints and a partner's.
+
+One pass, in position order, over the stored events (leaves recomputed from the
+stored bytes), the sequenced leaves and the stored nodes, in O(log n) memory:
+
+- the store must hold, in order, exactly the sequenced events; the first position
+  where it does not is named with what happened there (changed, missing, reordered,
+  inserted);
+- every stored node must be the hash the sequenced leaves give;
+- every stored checkpoint must carry a valid signature by a key of this log, match
+  the store's root at its size, and be consistent with the next one;
+- a checkpoint a partner kept (a signed note) must be signed by this log and match
+  the store's root at its size.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+
+from .checkpoints import Checkpoint, all_checkpoints, checkpoint_signature_valid, known_log_keys
+from .compact import CompactRange
+from .merkle import EMPTY_ROOT, Node, consistency_proof, verify_consistency
+from .note import NoteError, parse_checkpoint_text, parse_note, verify_ed25519
+from .sequencer import AuditedApp
+from .sqlstore import SqlNodeStore, tree_size
+from .streams import (
+    Peekable,
+    SequencedLeaf,
+    StoredLeaf,
+    level_nodes,
+    sequenced_leaves,
+    stored_leaves,
+)
+from .tables import ensure_audit_tables, leaves
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class Problem:
+    position: int | None
+    kind: str
+    detail: str
+
+    def __str__(self) -> str:
+        where = f"position {self.position}" if self.position is not None else "log"
+        return f"{where}: {self.kind}: {self.detail}"
+
+
+@dataclass
+class Report:
+    size: int = 0
+    stored: int = 0
+    checkpoints: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def pending(self) -> int:
+        """Stored events after the last sequenced one (not yet in the tree)."""
+        return max(self.stored - self.size, 0)
+
+    def first(self) -> Problem | None:
+        """The problem at the lowest position (problems without one come last)."""
+        ranked = sorted(self.problems, key=lambda p: (p.position is None, p.position or 0))
+        return ranked[0] if ranked else None
+
+
+@dataclass(frozen=True)
+class KeptCheckpoint:
+    """A checkpoint note a partner kept, parsed (its signatures checked in `verify_store`)."""
+
+    note: str
+    size: int
+    root_hash: bytes
+    key_ids: frozenset[str]
+
+    @classmethod
+    def parse(cls, note: str) -> KeptCheckpoint:
+        text, signatures = parse_note(note)
+        parsed = parse_checkpoint_text(text)
+        ids = frozenset(s.key_id.hex() for s in signatures)
+        return cls(note, parsed.size, parsed.root_hash, ids)
+
+
+def verify_store(
+    app: AuditedApp, kept: str | None = None, progress: Progress | None = None
+) -> Report:
+    """Verify everything; `kept` is a partner's checkpoint note; `progress(n)` per event."""
+    ensure_audit_tables(app.sql)
+    with app.sql.connect() as connection:
+        size = tree_size(connection)
+    report = Report(size=size)
+    checkpoints = all_checkpoints(app)
+    report.checkpoints = len(checkpoints)
+    keys = known_log_keys(app)
+    for checkpoint in checkpoints:
+        if not checkpoint_signature_valid(checkpoint, keys):
+            report.problems.append(
+                Problem(None, "signature", f"checkpoint {checkpoint.size} has a bad signature")
+            )
+        if checkpoint.size > size:
+            report.problems.append(
+                Problem(
+                    size,
+                    "missing",
+                    f"checkpoint {checkpoint.size} covers more events than the tree holds ({size})",
+                )
+            )
+    partner = _partner(kept, checkpoints, keys, report)
+    _walk(app, size, checkpoints, partner, report, progress)
+    _check_chain(app, size, checkpoints, report)
+    return report
+
+
+def _partner(
+    kept: str | None,
+    checkpoints: list[Checkpoint],
+    keys: dict[str, tuple[str, bytes]],
+    report: Report,
+) -> KeptCheckpoint | None:
+    if kept is None:
+        return None
+    try:
+        partner = KeptCheckpoint.parse(kept)
+    except NoteError as error:
+        report.problems.append(Problem(None, "partner", f"unreadable checkpoint note: {error}"))
+        return None
+    text, signatures = parse_note(kept)
+    signed = [
+        verify_ed25519(keys[k][1], s.signature, text.encode())
+        for s in signatures
+        if (k := s.key_id.hex()) in keys and keys[k][0] == s.name
+    ]
+    if not signed or not all(signed):
+        report.problems.append(
+            Problem(None, "partner", "the kept checkpoint is not validly signed by this log's key")
+        )
+    for checkpoint in checkpoints:
+        if checkpoint.size == partner.size and checkpoint.root_hash != partner.root_hash:
+            report.problems.append(
+                Problem(
+                    None,
+                    "partner",
+                    f"the log signed two different roots for size {partner.size}",
+                )
+            )
+    if partner.size > report.size:
+        report.problems.append(
+            Problem(
+                report.size,
+                "missing",
+                f"the kept checkpoint covers {partner.size} events; the tree holds {report.size}",
+            )
+        )
+    return partner
+
+
+def _walk(
+    app: AuditedApp,
+    size: int,
+    checkpoints: list[Checkpoint],
+    partner: KeptCheckpoint | None,
+    report: Report,
+    progress: Progress | None,
+) -> None:
+    """Compare store, leaves and nodes position by position; check roots at signed sizes."""
+    heads: dict[int, list[tuple[str, bytes, str]]] = {}
+    for c in checkpoints:
+        heads.setdefault(c.size, []).append(("checkpoint", c.root_hash, f"{c.timestamp}"))
+    if partner is not None:
+        heads.setdefault(partner.size, []).append(("partner", partner.root_hash, "kept"))
+    for kind, root_hash, _when in heads.get(0, []):
+        if root_hash != EMPTY_ROOT:
+            report.problems.append(Problem(0, kind, "the empty tree has another root"))
+    stored = Peekable(stored_leaves(app))
+    sequenced = Peekable(sequenced_leaves(app.sql, size))
+    nodes = _NodeChecker(app.sql)
+    from_store, from_tables = CompactRange(), CompactRange()
+    aligned, last_good = True, 0
+    for position in range(size):
+        ours = sequenced.next()
+        if ours is None or ours.position != position:
+            report.problems.append(Problem(position, "tree", "no sequenced leaf at this position"))
+            return
+        theirs = stored.peek() if aligned else None
+        if aligned and (theirs is None or theirs.leaf_hash != ours.leaf_hash):
+            report.problems.append(_classify(app, position, ours, stored, sequenced))
+            aligned = False
+        if aligned:
+            stored.next()
+            from_store.append(ours.leaf_hash)
+        problem = nodes.check(from_tables.append(ours.leaf_hash))
+        if problem:
+            report.problems.append(problem)
+        report.stored += 1 if aligned else 0
+        for kind, root_hash, when in heads.get(position + 1, []):
+            if aligned and from_store.root() != root_hash:
+                report.problems.append(
+                    Problem(
+                        last_good,
+                        kind,
+                        f"the store's first {position + 1} events do not have the root of the "
+                        f"{kind} signed {when}: an event in positions {last_good}..{position} "
+                        "was changed, removed, reordered or inserted, and the audit tables "
+                        "rewritten to match",
+                    )
+                )
+            elif aligned:
+                last_good = position + 1
+        if progress is not None:
+            progress(1)
+    if aligned:
+        report.stored += sum(1 for _ in _drain(stored))
+
+
+def _drain(stream: Peekable[StoredLeaf]) -> Iterator[StoredLeaf]:
+    while (item := stream.next()) is not None:
+        yield item
+
+
+def _classify(
+    app: AuditedApp,
+    position: int,
+    ours: SequencedLeaf,
+    stored: Peekable[StoredLeaf],
+    sequenced: Peekable[SequencedLeaf],
+) -> Problem:
+    """Name what happened at the first position where the store and the tree differ."""
+    here, after = stored.peek(0), stored.peek(1)
+    following = sequenced.peek(0)  # the leaf sequenced at position + 1
+    if here is None:
+        return Problem(
+            position,
+            "missing",
+            f"the event sequenced here (notification {ours.notification_id}) is no longer stored",
+        )
+    if following is not None and here.leaf_hash == following.leaf_hash:
+        if after is not None and after.leaf_hash == ours.leaf_hash:
+            return Problem(
+                position,
+                "reordered",
+                f"the events at positions {position} and {position + 1} were swapped "
+                f"(now {here.describe()} comes first)",
+            )
+        return Problem(
+            position,
+            "missing",
+            f"the event sequenced here (notification {ours.notification_id}) is no longer stored",
+        )
+    if after is not None and after.leaf_hash == ours.leaf_hash:
+        return Problem(
+            position, "inserted", f"{here.describe()} is stored here but was never sequenced"
+        )
+    with app.sql.connect() as connection:
+        elsewhere = connection.execute(
+            sa.select(leaves.c.position).where(leaves.c.leaf_hash == here.leaf_hash)
+        ).scalar()
+    if elsewhere is not None:
+        return Problem(
+            position,
+            "reordered",
+            f"the store holds here the event sequenced at position {elsewhere} ({here.describe()})",
+        )
+    if here.notification_id < ours.notification_id:
+        return Problem(
+            position, "inserted", f"{here.describe()} is stored here but was never sequenced"
+        )
+    if here.notification_id > ours.notification_id:
+        return Problem(
+            position,
+            "missing",
+            f"the event sequenced here (notification {ours.notification_id}) is no longer stored",
+        )
+    return Problem(
+        position, "changed", f"the stored bytes of {here.describe()} differ from the sequenced leaf"
+    )
+
+
+class _NodeChecker:
+    """Compares the nodes the sequenced leaves give with the stored ones, level by level."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self.engine = engine
+        self.levels: dict[int, Iterator[tuple[int, bytes]]] = {}
+        self.failed = False
+
+    def check(self, expected: list[Node]) -> Problem | None:
+        """The first wrong or missing node among `expected` (later ones are not checked)."""
+        if self.failed:
+            return None
+        for level, index, value in expected:
+            stream = self.levels.setdefault(level, level_nodes(self.engine, level))
+            stored = next(stream, None)
+            if stored is None or stored != (index, value):
+                self.failed = True
+                first_leaf = index << level
+                return Problem(
+                    first_leaf,
+                    "tree",
+                    f"the stored node (level {level}, index {index}) is "
+                    f"{'missing' if stored is None or stored[0] != index else 'wrong'}",
+                )
+        return None
+
+
+def _check_chain(app: AuditedApp, size: int, checkpoints: list[Checkpoint], report: Report) -> None:
+    """Each checkpoint's consistency proof to the next, from the stored tree, verifies."""
+    usable = [c for c in checkpoints if 0 < c.size <= size]
+    with app.sql.connect() as connection:
+        store = SqlNodeStore(connection)
+        for older, newer in itertools.pairwise(usable):
+            try:
+                proof = consistency_proof(older.size, newer.size, store)
+            except KeyError:
+                ok = False
+            else:
+                ok = verify_consistency(
+                    older.size, newer.size, older.root_hash, newer.root_hash, proof
+                )
+            if not ok:
+                report.problems.append(
+                    Problem(
+                        None,
+                        "checkpoint",
+                        f"checkpoint {newer.size} is not consistent with checkpoint {older.size}",
+                    )
+                )

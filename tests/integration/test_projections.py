@@ -1,0 +1,218 @@
+"""Projections on both stores: tracked positions, failures, rebuilds, the records index."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+import pytest
+import sqlalchemy as sa
+from eventsourcing.persistence import Tracking
+
+from core.application import Samverkan
+from core.domain.partnership import Partnership
+from core.projections import APPLICATION_NAME, SqlProjection, advance, handles, positions
+from core.projections_index import members, partnerships, records
+from core.projections_runner import ProjectionFailed, Projections
+from tests.integration.helpers import record_every_event, start_team
+
+
+def rows(engine: sa.Engine, *tables: sa.Table) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of the tables, in a stable order."""
+    with engine.connect() as connection:
+        return {
+            table.name: sorted(tuple(row) for row in connection.execute(sa.select(table)))
+            for table in tables
+        }
+
+
+def index_rows(app: Samverkan) -> dict[str, list[tuple[Any, ...]]]:
+    return rows(app.sql, records, partnerships, members)
+
+
+class Fragile(SqlProjection):
+    """Counts partnerships; raises on a title marked as poison until ``fixed``."""
+
+    name = "fragile"
+    metadata = sa.MetaData()
+    seen = sa.Table("fragile_seen", metadata, sa.Column("title", sa.String(200)))
+    fixed = False
+
+    @handles("partnership.started")
+    def started(self, connection: sa.Connection, event: Any) -> None:
+        if "poison" in event.title and not Fragile.fixed:
+            raise ValueError("cannot handle poison")
+        connection.execute(self.seen.insert().values(title=event.title))
+
+
+def test_the_position_moves_only_forward(app: Samverkan) -> None:
+    Projections(app, [])
+    with app.sql.begin() as connection:
+        assert advance(connection, "p", 5)
+        assert not advance(connection, "p", 5), "the same event again changes nothing"
+        assert not advance(connection, "p", 3)
+        assert advance(connection, "p", 9)  # gaps in notification ids are fine
+    with app.sql.connect() as connection:
+        assert connection.execute(sa.select(positions.c.position)).scalar() == 9
+
+
+def test_processing_an_event_twice_changes_nothing(app: Samverkan) -> None:
+    start_team(app)
+    runner = Projections(app, [("test", Fragile)])
+    projection = runner.get("fragile")
+    notification = app.recorder.select_notifications(
+        start=1, limit=1, topics=["partnership.started"]
+    )[0]
+    event = app.mapper.to_domain_event(notification)
+    tracking = Tracking(APPLICATION_NAME, notification.id)
+    assert projection.apply_tracked(event, tracking)
+    before = rows(app.sql, Fragile.seen)
+    assert not projection.apply_tracked(event, tracking)
+    projection.process_event(event, tracking)
+    assert rows(app.sql, Fragile.seen) == before == {"fragile_seen": [("Innovation i samverkan",)]}
+
+
+def test_a_failing_projection_stops_at_the_event_and_resumes_after_a_fix(
+    app: Samverkan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Fragile, "fixed", False)
+    start_team(app, "first")
+    start_team(app, "poison")
+    start_team(app, "third")
+    runner = Projections(app, [("core.projections_index", _index()), ("fragile-plugin", Fragile)])
+    applied = runner.catch_up()
+    assert applied["records_index"] > 0, "the healthy projection still catches up"
+    status = {s.name: s for s in runner.status()}["fragile"]
+    started = app.recorder.select_notifications(start=1, limit=9, topics=["partnership.started"])
+    poison_id = started[1].id
+    assert status.failed_at == poison_id
+    assert status.plugin == "fragile-plugin"
+    assert status.error == "ValueError: cannot handle poison"
+    assert status.pending == 2
+    assert rows(app.sql, Fragile.seen) == {"fragile_seen": [("first",)]}
+    with pytest.raises(ProjectionFailed, match="projection fragile failed at event"):
+        runner.catch_up_one("fragile")
+
+    monkeypatch.setattr(Fragile, "fixed", True)
+    assert runner.catch_up_one("fragile") == 2
+    assert rows(app.sql, Fragile.seen) == {"fragile_seen": [("first",), ("poison",), ("third",)]}
+    status = {s.name: s for s in runner.status()}["fragile"]
+    assert (status.error, status.failed_at, status.pending) == (None, None, 0)
+
+
+def test_a_rebuild_equals_the_incremental_rows_and_is_repeatable(app: Samverkan) -> None:
+    runner = Projections(app, [("core.projections_index", _index())])
+    start_team(app, "early")
+    runner.catch_up()  # part of the log incrementally ...
+    record_every_event(app)
+    runner.catch_up()  # ... and the rest
+    incremental = index_rows(app)
+    assert runner.rebuild("records_index") > 0
+    assert index_rows(app) == incremental
+    runner.rebuild("records_index")
+    assert index_rows(app) == incremental
+    status = runner.status()[0]
+    assert status.pending == 0 and status.position > 0
+
+
+def test_a_rebuild_that_fails_keeps_the_old_rows(
+    app: Samverkan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Fragile, "fixed", True)
+    start_team(app, "poison")
+    runner = Projections(app, [("test", Fragile)])
+    runner.catch_up()
+    monkeypatch.setattr(Fragile, "fixed", False)
+    with pytest.raises(ProjectionFailed):
+        runner.rebuild("fragile")
+    assert rows(app.sql, Fragile.seen) == {"fragile_seen": [("poison",)]}
+
+
+def _index() -> type[SqlProjection]:
+    from core.projections_index import RecordsIndex
+
+    return RecordsIndex
+
+
+def test_the_records_index_agrees_with_the_aggregates(app: Samverkan) -> None:
+    team = record_every_event(app)
+    runner = Projections(app, [("core.projections_index", _index())])
+    runner.catch_up()
+    with app.sql.connect() as connection:
+        indexed = list(connection.execute(sa.select(records)))
+    assert {row.kind for row in indexed} >= {
+        "organisation",
+        "partnership",
+        "decision",
+        "experiment",
+        "measure",
+        "lesson",
+        "scale_up",
+        "agreement",
+    }
+    for row in indexed:
+        aggregate: Any = app.repository.get(UUID(row.id))
+        assert row.version == aggregate.version, row
+        expected_status = {
+            "experiment": getattr(aggregate, "stage", None),
+            "lesson": "retracted" if getattr(aggregate, "retracted", False) else "recorded",
+        }.get(row.kind, getattr(aggregate, "status", None))
+        assert row.status == expected_status, row
+        title = getattr(aggregate, "title", None) or getattr(aggregate, "name", None)
+        title = title or getattr(aggregate, "practice", None)
+        assert row.title == (None if row.kind == "lesson" else title), row
+        expected_partnership = getattr(aggregate, "partnership_id", None)
+        assert row.partnership_id == (expected_partnership and str(expected_partnership))
+    partnership = app.get(Partnership, team.partnership_id)
+    with app.sql.connect() as connection:
+        listed = connection.execute(
+            sa.select(partnerships).where(partnerships.c.id == str(team.partnership_id))
+        ).one()
+        roles = dict(
+            connection.execute(
+                sa.select(members.c.organisation_id, members.c.role).where(
+                    members.c.partnership_id == str(team.partnership_id)
+                )
+            ).all()
+        )
+    assert (listed.title, listed.kind, listed.status, listed.phase) == (
+        partnership.title,
+        partnership.kind,
+        partnership.status,
+        partnership.phase,
+    )
+    assert roles == partnership.members
+    assert listed.member_count == len(partnership.members)
+
+
+def test_the_index_reads_every_record_event() -> None:
+    from tests.integration.helpers import all_topics
+
+    record_topics = {t for t in all_topics() if t.split(".")[0] not in ("text", "user")}
+    assert record_topics <= set(_index().topics)
+
+
+def test_pages_read_partnerships_and_records_from_the_index(app: Samverkan) -> None:
+    from core.projections_index import partnership_rows, records_of
+    from tests.integration.helpers import propose, register
+
+    team = start_team(app, "Testbädd Norrtälje")
+    outsider = register(app, "Region Skåne")
+    decision = propose(app, team, [team.region])
+    Projections(app, [("core.projections_index", _index())]).catch_up()
+    pid = str(team.partnership_id)
+    (row,) = partnership_rows(app.sql, str(team.municipality.organisation_id))
+    assert (row["id"], row["title"], row["kind"], row["phase"]) == (
+        pid,
+        "Testbädd Norrtälje",
+        "innovation_partnership",
+        None,
+    )
+    assert row["members"] == {
+        str(team.region.organisation_id): "coordinator",
+        str(team.municipality.organisation_id): "partner",
+    }
+    assert partnership_rows(app.sql, str(outsider.organisation_id)) == []
+    assert [r["id"] for r in partnership_rows(app.sql)] == [pid]
+    (record,) = records_of(app.sql, pid, "decision")
+    assert (record["id"], record["status"]) == (str(decision), "proposed")

@@ -1,0 +1,54 @@
+"""The JSON API under /api/v1, described by the OpenAPI document at /api/v1/openapi.json."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import flask_smorest
+from flask import Flask, g
+from marshmallow import Schema
+from webargs import core as webargs_core
+from webargs.flaskparser import FlaskParser
+
+from web.api import conventions
+
+PREFIX = "/api/v1"
+
+
+class BodyParser(FlaskParser):
+    """Read the body conventions.check_body parsed (amounts kept exact, never floats)."""
+
+    def load_json(self, req: Any, schema: Schema) -> Any:
+        return g.get("json_body", webargs_core.missing)
+
+
+class Blueprint(flask_smorest.Blueprint):
+    ARGUMENTS_PARSER = BodyParser()
+
+
+def blueprint(name: str, description: str) -> Blueprint:
+    return Blueprint(name, __name__, url_prefix=PREFIX, description=description)
+
+
+def init_app(app: Flask) -> flask_smorest.Api:
+    from web.api import organisations, users
+
+    app.config.update(
+        API_TITLE="Samverkan",
+        API_VERSION="v1",
+        OPENAPI_VERSION="3.1.0",
+        OPENAPI_URL_PREFIX=PREFIX,
+        OPENAPI_JSON_PATH="openapi.json",
+    )
+    api = flask_smorest.Api(
+        app,
+        spec_kwargs={
+            "components": {"securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
+            "security": [{"bearer": []}],
+        },
+    )
+    conventions.init_app(app)
+    for module in (organisations, users):
+        api.register_blueprint(module.blp)
+    app.extensions["samverkan.api"] = api
+    return api
