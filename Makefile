@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATA_DIR ?= instance
 
-.PHONY: run test install lint clean
+.PHONY: run test install lint clean chromium bench stress messages
 
 $(BIN)/samverkan: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,7 +12,26 @@ $(BIN)/samverkan: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-install: $(BIN)/samverkan
+# The pages' message catalogs (web/ui/translations/*/LC_MESSAGES/messages.po -> .mo).
+CATALOGS := $(patsubst %.po,%.mo,$(wildcard web/ui/translations/*/LC_MESSAGES/messages.po))
+
+%.mo: %.po $(BIN)/samverkan
+	$(BIN)/pybabel compile --statistics -i $< -o $@
+
+# Debian's chromium for the browser test (root on CI and the dev machines; skipped elsewhere).
+chromium:
+	command -v chromium >/dev/null || (apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium) || true
+
+# After adding or changing a page's words: update the catalogs, then translate the new
+# entries in sv and nb (tests/ui/test_translations.py fails until they are).
+messages: $(BIN)/samverkan
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location \
+		-o web/ui/translations/messages.pot .
+	$(BIN)/pybabel update -i web/ui/translations/messages.pot -d web/ui/translations \
+		--no-fuzzy-matching --ignore-obsolete
+
+install: $(BIN)/samverkan $(CATALOGS)
 
 run: install
 	$(BIN)/samverkan --data-dir $(DATA_DIR) init
@@ -24,8 +43,16 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: lint
+test: lint chromium
 	$(BIN)/pytest -n 2
+
+# Benchmarks (docs/benchmarks.md, benchmarks/results.json); BENCH_ARGS='--large 1000000'.
+bench: install
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
+
+# The full load, fault and scale-out tests (their short versions run in `make test`).
+stress: install
+	$(BIN)/pytest -m stress -p no:xdist tests/stress
 
 clean:
 	rm -rf $(VENV) $(DATA_DIR) .test-plugins .test-plugins.lock

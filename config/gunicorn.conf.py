@@ -17,3 +17,11 @@ access_log_format = (
 )
 errorlog = "-"
 wsgi_app = "web:create_app()"
+
+
+def child_exit(server: object, worker: object) -> None:
+    """Let Prometheus forget the counts of a worker that is gone."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)  # type: ignore[attr-defined]

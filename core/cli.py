@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -203,6 +204,8 @@ def serve(context: Context, bind: str, workers: int | None) -> None:
     env["SAMVERKAN_DATA_DIR"] = str(context.config.data_dir.resolve())
     if workers:
         env["SAMVERKAN_WORKERS"] = str(workers)
+    # Prometheus counts of all gunicorn workers are shared through files in this directory.
+    env.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="samverkan-metrics-"))
     gunicorn = Path(sys.executable).with_name("gunicorn")
     config = CONFIG_DIR / "gunicorn.conf.py"
     os.execve(gunicorn, [str(gunicorn), "--config", str(config)], env)

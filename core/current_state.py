@@ -13,6 +13,7 @@ from uuid import UUID
 
 import sqlalchemy as sa
 from eventsourcing.domain import Snapshot
+from eventsourcing.persistence import Tracking
 
 from core.domain.base import Record, kind_of, make_transcoder
 from core.domain.registry import event_topics
@@ -65,7 +66,9 @@ class CurrentState(SqlProjection):
     name = "current_state"
     metadata = metadata
 
-    def apply(self, connection: sa.Connection, domain_event: Any) -> None:
+    def apply(
+        self, connection: sa.Connection, domain_event: Any, tracking: Tracking | None = None
+    ) -> None:
         aggregate_id = str(domain_event.originator_id)
         row = connection.execute(
             sa.select(states.c.version, states.c.state).where(states.c.id == aggregate_id)

@@ -46,25 +46,28 @@ def plain(value: Any) -> Any:
     return value
 
 
+def logged_event(notification_id: int, domain_event: Any) -> LoggedEvent:
+    return LoggedEvent(
+        notification_id=notification_id,
+        originator_id=domain_event.originator_id,
+        version=domain_event.originator_version,
+        type=get_topic(type(domain_event)),
+        at=domain_event.timestamp,
+        actor=getattr(domain_event, "actor", None),
+        data={
+            key: plain(value)
+            for key, value in domain_event.__dict__.items()
+            if key not in HIDDEN_FIELDS
+        },
+    )
+
+
 def read_log(app: Application[UUID], after: int = 0) -> Iterator[LoggedEvent]:
     """Every stored event after notification id ``after``, oldest first."""
     while True:
         notifications = app.recorder.select_notifications(start=after + 1, limit=PAGE)
         for notification in notifications:
-            domain_event: Any = app.mapper.to_domain_event(notification)
-            yield LoggedEvent(
-                notification_id=notification.id,
-                originator_id=domain_event.originator_id,
-                version=notification.originator_version,
-                type=get_topic(type(domain_event)),
-                at=domain_event.timestamp,
-                actor=getattr(domain_event, "actor", None),
-                data={
-                    key: plain(value)
-                    for key, value in domain_event.__dict__.items()
-                    if key not in HIDDEN_FIELDS
-                },
-            )
+            yield logged_event(notification.id, app.mapper.to_domain_event(notification))
         if len(notifications) < PAGE:
             return
         after = notifications[-1].id

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
@@ -94,7 +94,10 @@ def memberships_of(engine: sa.Engine, organisation_id: UUID) -> dict[UUID, Membe
     found: dict[UUID, Membership] = {}
     for row in rows:
         pid = UUID(row.partnership_id)
-        found[pid] = Membership(pid, row.role, row.left_at)
+        left_at = row.left_at
+        if left_at is not None and left_at.tzinfo is None:  # SQLite keeps no offset
+            left_at = left_at.replace(tzinfo=UTC)
+        found[pid] = Membership(pid, row.role, left_at)
     return found
 
 

@@ -26,11 +26,28 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "core.projections_index",
     "core.current_state",
     "core.memberships",
+    "core.event_index",
+    "plugins.ledger",
+    "plugins.measures",
+    "plugins.register",
+    "plugins.calendar",
+    "plugins.scaleups",
+    "plugins.clinics",
 )
 """Built-in plugins, as importable modules; each is registered under its dotted name."""
 
-REQUIRED_PLUGINS: frozenset[str] = frozenset(DEFAULT_PLUGINS)
-"""Built-ins the core's pages and API read from: the settings cannot switch them off."""
+REQUIRED_PLUGINS: frozenset[str] = frozenset(
+    (
+        "core.projections_index",
+        "core.current_state",
+        "core.memberships",
+        "core.event_index",
+        "plugins.ledger",
+        "plugins.measures",
+    )
+)
+"""Built-ins the core's pages and API read from, and those serving API.md's routes (the
+ledger): the settings cannot switch them off."""
 
 
 def _names(value: Any) -> frozenset[str] | None:

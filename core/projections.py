@@ -182,10 +182,12 @@ class SqlProjection(Projection[SqlTracking]):
         with self.view.engine.begin() as connection:
             if not advance(connection, self.name, tracking.notification_id):
                 return False
-            self.apply(connection, domain_event)
+            self.apply(connection, domain_event, tracking)
         return True
 
-    def apply(self, connection: sa.Connection, domain_event: Any) -> None:
+    def apply(
+        self, connection: sa.Connection, domain_event: Any, tracking: Tracking | None = None
+    ) -> None:
         """Run the handler of the event's topic inside the caller's transaction."""
         handler = self.handlers.get(topic_of(domain_event))
         if handler is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from flask import Flask, jsonify
+from flask import Flask
 
 from core.application import Samverkan
 from core.plugins_web import init_plugins, register_plugin_api
@@ -13,6 +13,9 @@ from core.stores import StoreConfig
 from web.api import init_app as init_api
 from web.auth import init_app as init_auth
 from web.errors import init_app as init_errors
+from web.ops import init_app as init_ops
+from web.ui import init_app as init_ui
+from web.ui.pages import error_page
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -32,15 +35,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     init_auth(app)
     init_api(app)
     register_plugin_api(app)  # plugins' flask-smorest blueprints, in the OpenAPI document
-    init_errors(app)  # after the API: its problem+json handlers replace flask-smorest's
-
-    @app.get("/healthz")
-    def healthz() -> Any:
-        return jsonify(status="ok")
-
-    @app.get("/")
-    def index() -> Any:
-        head = service.recorder.max_notification_id() or 0
-        return jsonify(service="samverkan", store=config.description, events=head)
-
+    init_ui(app)  # pages, languages, sessions, CSRF, security headers
+    init_errors(app, page_error=error_page)  # after the API: replaces flask-smorest's handlers
+    init_ops(app)  # /healthz, /readyz, /metrics, request ids, JSON logs
     return app

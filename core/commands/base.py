@@ -149,6 +149,8 @@ class ServiceBase(Application[UUID]):
             raise InvalidInput.field(field, "must be a text")
         if required and not value.strip():
             raise InvalidInput.field(field, "must not be empty")
+        if "\x00" in value:  # PostgreSQL cannot store it; no person types it
+            raise InvalidInput.field(field, "must not contain a NUL character")
         if len(value) > MAX_TEXT:
             raise InvalidInput.field(field, f"must be at most {MAX_TEXT} characters")
         return self.texts.put(value.strip())

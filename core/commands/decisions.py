@@ -12,7 +12,7 @@ from core.domain.experiment import Experiment
 from core.domain.lesson import Lesson
 from core.domain.measure import Measure
 from core.domain.partnership import Partnership
-from core.errors import InvalidInput, NotFound, WrongPartnership
+from core.errors import InvalidInput, NotFound
 
 EVIDENCE_TYPES: dict[str, type[Record]] = {
     "experiment": Experiment,
@@ -42,7 +42,10 @@ class DecisionCommands(ServiceBase):
             except NotFound:
                 raise InvalidInput.field("evidence", f"no {link['kind']} {target}") from None
             if record.partnership_id != partnership.id:
-                raise WrongPartnership(f"{link['kind']} {target} belongs to another partnership")
+                # Said like an unknown id: the other partnership may be invisible to the caller.
+                raise InvalidInput.field(
+                    "evidence", f"no {link['kind']} {target} in this partnership"
+                )
         return links
 
     def propose_decision(

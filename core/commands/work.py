@@ -14,7 +14,7 @@ from core.domain.measure import Measure
 from core.domain.organisation import Organisation
 from core.domain.partnership import Partnership
 from core.domain.scaleup import ScaleUp
-from core.errors import InvalidInput, NotFound, WrongPartnership
+from core.errors import InvalidInput, NotFound
 
 # Lesson sources that are records of the partnership (a system analysis may be outside it).
 LESSON_SOURCE_TYPES: dict[str, type[Any]] = {"experiment": Experiment, "decision": Decision}
@@ -30,12 +30,17 @@ class WorkCommands(ServiceBase):
         raise InvalidInput.field(field, f"{unit} is not a unit of a member organisation")
 
     def _own(self, cls: type[Any], partnership: Partnership, field: str, record_id: Any) -> Any:
+        """The record, if it belongs to the partnership; another partnership's record is
+        refused like an unknown id, so nothing tells the caller it exists."""
+        unknown = InvalidInput.field(
+            field, f"no {record_name(cls)} {record_id} in this partnership"
+        )
         try:
             record = self.get(cls, require_id(field, record_id))
         except NotFound:
-            raise InvalidInput.field(field, f"no {record_name(cls)} {record_id}") from None
+            raise unknown from None
         if record.partnership_id != partnership.id:
-            raise WrongPartnership(f"{record_name(cls)} {record_id} belongs to another partnership")
+            raise unknown
         return record
 
     # Experiments

@@ -113,6 +113,8 @@ def created_topic(prefix: str) -> type[Aggregate.Created]:
 def require_text(field: str, value: Any, *, max_length: int = 300) -> str:
     if not isinstance(value, str) or not value.strip():
         raise InvalidInput.field(field, "must be a non-empty text")
+    if "\x00" in value:  # PostgreSQL cannot store it; no person types it
+        raise InvalidInput.field(field, "must not contain a NUL character")
     if len(value) > max_length:
         raise InvalidInput.field(field, f"must be at most {max_length} characters")
     return value.strip()

@@ -24,7 +24,6 @@ from core.errors import (
     InvalidInput,
     NotASignatory,
     SignatoryNotEligible,
-    WrongPartnership,
 )
 
 
@@ -208,7 +207,8 @@ class Decision(Record):
         if by.id == self.id:
             raise InvalidInput.field("by_decision_id", "a decision cannot supersede itself")
         if by.partnership_id != self.partnership_id:
-            raise WrongPartnership(f"Decision {by.id} belongs to another partnership")
+            # Said like an unknown id: the other partnership may be invisible to the caller.
+            raise InvalidInput.field("by_decision_id", "no such decision in this partnership")
         if by.status != "adopted":
             raise DecisionNotAdopted("Only an adopted decision can supersede another")
         self._superseded(actor=actor, by_decision_id=by.id)

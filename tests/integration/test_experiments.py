@@ -11,7 +11,7 @@ import pytest
 from core.application import Samverkan
 from core.domain.base import Actor
 from core.domain.experiment import Experiment
-from core.errors import InvalidInput, NotFound, StageOutOfOrder, WrongPartnership
+from core.errors import InvalidInput, NotFound, StageOutOfOrder
 from tests.integration.helpers import Team, count, log, register, start_team, types
 
 
@@ -145,9 +145,9 @@ def test_measures_and_previous_cycle_belong_to_the_partnership(app: Samverkan) -
         other.region, other.partnership_id, "Väntetid", "min", "decrease", None, None, ""
     )
     foreign_cycle = plan(app, other)
-    with pytest.raises(WrongPartnership):
+    with pytest.raises(InvalidInput):
         plan(app, team, measure_ids=[foreign_measure.id])
-    with pytest.raises(WrongPartnership):
+    with pytest.raises(InvalidInput):
         plan(app, team, previous_id=foreign_cycle.id)
     with pytest.raises(InvalidInput) as raised:
         plan(app, team, measure_ids=[uuid.uuid4()])

@@ -8,7 +8,7 @@ import pytest
 
 from core.application import Samverkan
 from core.domain.scaleup import ScaleUp
-from core.errors import InvalidInput, NotATargetUnit, NotFound, ScaleUpEnded, WrongPartnership
+from core.errors import InvalidInput, NotATargetUnit, NotFound, ScaleUpEnded
 from tests.integration.helpers import Team, count, log, register, start_team, types
 
 
@@ -117,7 +117,7 @@ def test_targets_are_units_of_members_and_the_origin_is_ours(app: Samverkan) -> 
         with pytest.raises(InvalidInput) as raised:
             app.plan_scale_up(team.region, team.partnership_id, "Praxis", None, targets)
         assert "target_unit_ids" in raised.value.errors
-    with pytest.raises(WrongPartnership):
+    with pytest.raises(InvalidInput):
         app.plan_scale_up(team.region, team.partnership_id, "Praxis", foreign_origin.id, [own_unit])
     with pytest.raises(InvalidInput) as raised:
         app.plan_scale_up(team.region, team.partnership_id, "Praxis", uuid.uuid4(), [own_unit])

@@ -31,7 +31,19 @@ def blueprint(name: str, description: str) -> Blueprint:
 
 
 def init_app(app: Flask) -> flask_smorest.Api:
-    from web.api import organisations, users
+    from web.api import (
+        agreements,
+        audit,
+        decisions,
+        events,
+        experiments,
+        lessons,
+        measures,
+        organisations,
+        partnerships,
+        scaleups,
+        users,
+    )
 
     app.config.update(
         API_TITLE="Samverkan",
@@ -48,7 +60,19 @@ def init_app(app: Flask) -> flask_smorest.Api:
         },
     )
     conventions.init_app(app)
-    for module in (organisations, users):
+    for module in (
+        agreements,
+        audit,
+        decisions,
+        events,
+        experiments,
+        lessons,
+        measures,
+        organisations,
+        partnerships,
+        scaleups,
+        users,
+    ):
         api.register_blueprint(module.blp)
     app.extensions["samverkan.api"] = api
     return api

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -33,7 +34,7 @@ idempotency_keys = sa.Table(
     sa.Column("headers", sa.Text, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
 )
-REPLAYED_HEADERS = ("Location", "ETag", "Content-Type")
+REPLAYED_HEADERS = ("Location", "ETag", "Content-Type", "Risk-Id")
 
 Reply = tuple[dict[str, Any], int, dict[str, str]]
 """What a write returns: the resource, the status, and its ETag (and Location) headers."""
@@ -117,7 +118,10 @@ def parse_as_of(value: str) -> datetime:
         if len(value) == 10:
             day = date.fromisoformat(value)
             return datetime.combine(day, time.max, tzinfo=STOCKHOLM).astimezone(UTC)
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        # An unencoded "+" in a query string arrives as a space: "…T10:00:00 01:00".
+        moment = datetime.fromisoformat(
+            re.sub(r" (\d\d:\d\d)$", r"+\1", value.replace("Z", "+00:00"))
+        )
     except ValueError:
         raise InvalidInput.field("as_of", "must be a date or a time with an offset") from None
     if moment.tzinfo is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marshmallow import RAISE, Schema, fields, validate
+from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, pre_load, validate
 
 
 class Strict(Schema):
@@ -37,3 +37,65 @@ def list_schema(item: type[Schema]) -> type[Schema]:
         (ListOf,),
         {"items": fields.List(fields.Nested(item))},
     )
+
+
+class PageQuery(Schema):
+    """``?limit=&cursor=`` of a list; list routes add their filters to a subclass."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    limit = fields.Integer(validate=validate.Range(min=1, max=500), load_default=100)
+    cursor = fields.String()
+
+
+class RecordedActor(Schema):
+    user_id = fields.UUID()
+    organisation_id = fields.UUID()
+
+
+class Recorded(Schema):
+    """When an item of a record's history was recorded (recording time), and by whom."""
+
+    at = fields.DateTime(required=True)
+    actor = fields.Nested(RecordedActor, allow_none=True)
+
+
+def not_blank(value: str) -> None:
+    if not value.strip():
+        raise ValidationError("Must not be empty.")
+
+
+def required_text(max_length: int = 20_000) -> fields.String:
+    """Free text that must say something (spaces alone are refused beside the field)."""
+    return fields.String(required=True, validate=[validate.Length(max=max_length), not_blank])
+
+
+def nul_fields(value: object, prefix: str = "") -> list[str]:
+    """The fields of a JSON body whose text holds a NUL character, as dotted paths."""
+    if isinstance(value, str):
+        return [prefix or "_schema"] if "\x00" in value else []
+    if isinstance(value, dict):
+        items: list[tuple[object, object]] = list(value.items())
+    elif isinstance(value, list):
+        items = list(enumerate(value))
+    else:
+        return []
+    found = []
+    for key, inner in items:
+        found += nul_fields(key, prefix) if isinstance(key, str) and "\x00" in key else []
+        found += nul_fields(inner, f"{prefix}.{key}" if prefix else str(key))
+    return found
+
+
+class NoNul(Strict):
+    """Strict, and no text may hold a NUL character: PostgreSQL cannot store one (a 500, or a
+    read model stuck on the event), so it is refused as invalid input (422)."""
+
+    @pre_load
+    def refuse_nul(self, data: object, **kwargs: object) -> object:
+        fields_with_nul = nul_fields(data)
+        if fields_with_nul:
+            message = "must not contain a NUL character"
+            raise ValidationError({field: [message] for field in fields_with_nul})
+        return data

@@ -1,0 +1,153 @@
+"""The events index: every stored event with the partnership it is about, in SQL.
+
+A partnership's events are spread over the log among every other partnership's, so its
+event list, its audit trail page and each record's history read this table, never the log.
+One row per event, keyed by notification id (so the audit position joins in), holding the
+event's state in the store's own format. A built-in projection, required by the core.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+import sqlalchemy as sa
+from eventsourcing.persistence import Mapper, StoredEvent, Tracking
+
+from core.domain.base import make_transcoder
+from core.domain.registry import event_topics
+from core.hookspecs import hookimpl
+from core.log import LoggedEvent, logged_event
+from core.projections import SqlProjection, topic_of
+
+if TYPE_CHECKING:
+    from core.application import Samverkan
+
+metadata = sa.MetaData()
+
+indexed = sa.Table(
+    "event_index",
+    metadata,
+    sa.Column("notification_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("originator_id", sa.String(36), nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("partnership_id", sa.String(36), nullable=True),
+    sa.Column("type", sa.String(100), nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("organisation_id", sa.String(36), nullable=True),  # the actor's
+    sa.Column("state", sa.LargeBinary, nullable=False),
+    sa.Index("event_index_record", "originator_id", "version"),
+    sa.Index("event_index_partnership", "partnership_id", "notification_id"),
+)
+
+mapper: Mapper[UUID] = Mapper(transcoder=make_transcoder())
+
+
+class EventIndex(SqlProjection):
+    name = "event_index"
+    metadata = metadata
+
+    def apply(
+        self, connection: sa.Connection, domain_event: Any, tracking: Tracking | None = None
+    ) -> None:
+        assert tracking is not None, "the index is keyed by notification id"
+        stored = mapper.to_stored_event(domain_event)
+        actor = getattr(domain_event, "actor", None)
+        connection.execute(
+            indexed.insert().values(
+                notification_id=tracking.notification_id,
+                originator_id=str(domain_event.originator_id),
+                version=domain_event.originator_version,
+                partnership_id=self._partnership_of(connection, domain_event),
+                type=topic_of(domain_event),
+                at=domain_event.timestamp,
+                organisation_id=None if actor is None else str(actor.organisation_id),
+                state=stored.state,
+            )
+        )
+
+    @staticmethod
+    def _partnership_of(connection: sa.Connection, domain_event: Any) -> str | None:
+        if topic_of(domain_event).startswith("partnership."):
+            return str(domain_event.originator_id)
+        if domain_event.originator_version == 1:
+            found = getattr(domain_event, "partnership_id", None)
+            return None if found is None else str(found)
+        return connection.execute(
+            sa.select(indexed.c.partnership_id).where(
+                indexed.c.originator_id == str(domain_event.originator_id),
+                indexed.c.version == 1,
+            )
+        ).scalar_one_or_none()
+
+
+EventIndex.topics = tuple(sorted(event_topics()))
+
+
+def decode(row: Any) -> Any:
+    """The domain event of an index row."""
+    return mapper.to_domain_event(
+        StoredEvent(
+            originator_id=UUID(row.originator_id),
+            originator_version=row.version,
+            topic=row.type,
+            state=row.state,
+        )
+    )
+
+
+def logged(row: Any) -> LoggedEvent:
+    return logged_event(row.notification_id, decode(row))
+
+
+def record_history(service: Samverkan, record_id: UUID, upto_version: int) -> list[Any]:
+    """One record's events up to a version, oldest first, as domain events.
+
+    Read from the index; only events it has not reached yet (a write answered in the same
+    request, or a worker behind) come from the record's own stream.
+    """
+    with service.sql.connect() as connection:
+        rows = connection.execute(
+            sa.select(indexed)
+            .where(indexed.c.originator_id == str(record_id), indexed.c.version <= upto_version)
+            .order_by(indexed.c.version)
+        ).all()
+    events = [decode(row) for row in rows]
+    if len(events) < upto_version:
+        newest = events[-1].originator_version if events else 0
+        events.extend(service.events.get(record_id, gt=newest, lte=upto_version))
+    return events
+
+
+def partnership_events(
+    engine: sa.Engine,
+    partnership_id: UUID,
+    *,
+    until: datetime | None = None,
+    types: Sequence[str] = (),
+    organisation_id: UUID | None = None,
+    limit: int | None = None,
+) -> list[LoggedEvent]:
+    """The partnership's events, oldest first, optionally filtered (for the audit trail)."""
+    query = (
+        sa.select(indexed)
+        .where(indexed.c.partnership_id == str(partnership_id))
+        .order_by(indexed.c.notification_id)
+    )
+    if until is not None:
+        query = query.where(indexed.c.at <= until)
+    if types:
+        query = query.where(indexed.c.type.in_(list(types)))
+    if organisation_id is not None:
+        query = query.where(indexed.c.organisation_id == str(organisation_id))
+    if limit is not None:
+        query = query.limit(limit)
+    with engine.connect() as connection:
+        return [logged(row) for row in connection.execute(query)]
+
+
+@hookimpl
+def register_projections(service: Samverkan) -> Iterable[type[SqlProjection]]:
+    return [EventIndex]

@@ -1,0 +1,110 @@
+"""Measure events -> the plugin's tables (see tables.py).
+
+Each handler writes only what its event says, keyed by (measure, period) or (measure, version),
+so the rows after a rebuild equal the rows built event by event. The runner's tracked position
+makes a second delivery of an event a no-op; the handlers also check their own keys, so an
+event applied again by hand changes nothing either.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+
+from core.projections import SqlProjection, handles
+from plugins.measures import tables
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+class MeasureValues(SqlProjection):
+    name = "measures"
+    metadata = tables.metadata
+
+    @handles("measure.defined")
+    def defined(self, connection: sa.Connection, event: Any) -> None:
+        measure_id = str(event.originator_id)
+        known = sa.select(tables.measures.c.measure_id).where(
+            tables.measures.c.measure_id == measure_id
+        )
+        if connection.execute(known).first() is not None:
+            return  # applied before
+        connection.execute(
+            tables.measures.insert().values(
+                measure_id=measure_id,
+                partnership_id=str(event.partnership_id),
+                name=event.name,
+                unit=event.unit,
+                direction=event.direction,
+                baseline=_text(event.baseline),
+                target=_text(event.target),
+                defined_at=event.timestamp,
+                version=event.originator_version,
+            )
+        )
+
+    def _touch(self, connection: sa.Connection, event: Any) -> None:
+        connection.execute(
+            tables.measures.update()
+            .where(
+                tables.measures.c.measure_id == str(event.originator_id),
+                tables.measures.c.version < event.originator_version,
+            )
+            .values(version=event.originator_version)
+        )
+
+    @handles("measure.value_recorded")
+    def recorded(self, connection: sa.Connection, event: Any) -> None:
+        key = (str(event.originator_id), event.period)
+        known = sa.select(tables.values.c.period).where(
+            tables.values.c.measure_id == key[0], tables.values.c.period == key[1]
+        )
+        if connection.execute(known).first() is not None:
+            return  # a period is recorded once (then corrected): this event was applied
+        connection.execute(
+            tables.values.insert().values(
+                measure_id=key[0],
+                period=key[1],
+                value=str(event.value),
+                recorded_value=str(event.value),
+                n=event.n,
+                recorded_at=event.timestamp,
+                corrections=0,
+            )
+        )
+        self._touch(connection, event)
+
+    @handles("measure.value_corrected")
+    def corrected(self, connection: sa.Connection, event: Any) -> None:
+        measure_id = str(event.originator_id)
+        done = sa.select(tables.corrections.c.version).where(
+            tables.corrections.c.measure_id == measure_id,
+            tables.corrections.c.version == event.originator_version,
+        )
+        if connection.execute(done).first() is not None:
+            return  # applied before: even without the tracked position, nothing changes
+        where = (tables.values.c.measure_id == measure_id, tables.values.c.period == event.period)
+        previous = connection.execute(sa.select(tables.values.c.value).where(*where)).scalar_one()
+        connection.execute(
+            tables.values.update()
+            .where(*where)
+            .values(value=str(event.value), corrections=tables.values.c.corrections + 1)
+        )
+        connection.execute(
+            tables.corrections.insert().values(
+                measure_id=measure_id,
+                version=event.originator_version,
+                period=event.period,
+                previous_value=previous,
+                value=str(event.value),
+                reason_text_id=str(event.reason.id),
+                reason_sha256=event.reason.sha256,
+                corrected_at=event.timestamp,
+                user_id=str(event.actor.user_id),
+                organisation_id=str(event.actor.organisation_id),
+            )
+        )
+        self._touch(connection, event)

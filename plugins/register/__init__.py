@@ -1,0 +1,49 @@
+"""The decision register: every decision of a partnership with its status, signatories and
+their stances, filterable by status, linked to its evidence; as of any recording time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from core.hookspecs import Panel, hookimpl
+from plugins.register.projection import RegisterProjection
+
+if TYPE_CHECKING:
+    from core.application import Samverkan
+    from core.domain.base import Actor
+    from core.projections import SqlProjection
+
+
+@hookimpl
+def register_projections(service: Samverkan) -> Iterable[type[SqlProjection]]:
+    return [RegisterProjection]
+
+
+@hookimpl
+def register_blueprints(service: Samverkan) -> Iterable[Any]:
+    from plugins.register.api import blp
+    from plugins.register.pages import pages
+
+    return [blp, pages]
+
+
+@hookimpl
+def partnership_panels(
+    service: Samverkan, partnership_id: UUID, actor: Actor | None
+) -> Iterable[Panel]:
+    from flask import has_request_context
+
+    from plugins.register.pages import panel
+
+    if not has_request_context():
+        return []  # a panel is HTML for the partnership page, rendered within its request
+    return panel(service, partnership_id, actor)
+
+
+@hookimpl
+def register_translations(service: Samverkan) -> Mapping[str, Mapping[str, str]]:
+    from plugins.register.translations import MESSAGES
+
+    return MESSAGES

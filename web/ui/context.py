@@ -1,0 +1,118 @@
+"""What pages inside a partnership share: the signed-in user, access, the as-of time.
+
+``partnership_page(pid)`` loads the partnership as it is (read model) or as it was (rebuilt
+from its events with ``as_of``), clipped to what a former member may still see. Its
+``template_vars()`` feed ``partnership_nav.html`` and the as-of banner of ``layout.html``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import wraps
+from typing import Any, TypeVar
+from uuid import UUID
+
+from flask import redirect, request, url_for
+from flask_babel import gettext as _
+
+from core.access import CONTRIBUTE, MANAGE, SIGN, Access
+from core.commands.accounts import User
+from core.current_state import load_current
+from core.domain.partnership import Partnership
+from core.errors import NotFound, SamverkanError
+from web.auth import current_user, service
+from web.ui.pages import parse_as_of
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def page_user() -> User:
+    """The signed-in user (pages wrapped in ``signed_in_page`` always have one)."""
+    user = current_user()
+    assert user is not None
+    return user
+
+
+def signed_in_page(view: F) -> F:
+    """Send a visitor who is not signed in to the sign-in page, and back here afterwards."""
+
+    @wraps(view)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if current_user() is None:
+            target = request.full_path if request.query_string else request.path
+            return redirect(url_for("ui.sign_in", next=target))
+        return view(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def may(access: Access, partnership_id: UUID, action: str) -> bool:
+    try:
+        access.require(partnership_id, action)
+    except SamverkanError:
+        return False
+    return True
+
+
+@dataclass
+class PartnershipPage:
+    user: User
+    access: Access
+    partnership: Partnership
+    as_of: datetime | None  # None: the present
+    as_of_error: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def id(self) -> UUID:
+        return self.partnership.id
+
+    def may(self, action: str) -> bool:
+        return self.as_of is None and may(self.access, self.partnership.id, action)
+
+    def template_vars(self) -> dict[str, Any]:
+        exit_args: dict[str, Any] = {k: v for k, v in request.args.items() if k != "as_of"}
+        return {
+            "partnership": self.partnership,
+            "as_of": self.as_of,
+            "as_of_error": self.as_of_error,
+            "as_of_exit_url": url_for(
+                request.endpoint or "ui.home", **(request.view_args or {}), **exit_args
+            ),
+            "may_manage": self.may(MANAGE),
+            "may_contribute": self.may(CONTRIBUTE),
+            "may_sign": self.may(SIGN),
+            **self.extra,
+        }
+
+
+def partnership_page(partnership_id: UUID, as_of_text: str | None = None) -> PartnershipPage:
+    """Load the partnership for a page; 404 when the user may not see it."""
+    user = page_user()
+    access = Access.of(service().sql, user)
+    limit = access.read_limit(partnership_id)
+    if as_of_text is None:
+        as_of_text = request.args.get("as_of")
+    error = None
+    try:
+        as_of = parse_as_of(as_of_text)
+    except ValueError:
+        as_of, error = None, _("Enter a date, or a date and a time.")
+    if limit is not None and (as_of is None or as_of > limit):
+        as_of = limit  # a former member sees the partnership as it was when it left
+    if as_of is None:
+        found = load_current(service().sql, Partnership, partnership_id)
+        partnership = found if found is not None else service().get(Partnership, partnership_id)
+    else:
+        try:
+            partnership = service().get(Partnership, partnership_id, as_of=as_of)
+        except NotFound:
+            if not error:
+                error = _("The partnership did not exist yet at that time.")
+            partnership = service().get(Partnership, partnership_id)
+            as_of = limit
+            if as_of is not None:
+                partnership = service().get(Partnership, partnership_id, as_of=as_of)
+    return PartnershipPage(user, access, partnership, as_of, error)

@@ -1,0 +1,145 @@
+"""My partnerships and the partnership page."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+from uuid import UUID
+
+import sqlalchemy as sa
+from eventsourcing.utils import get_topic
+from flask import render_template
+
+from core.access import Access
+from core.current_state import load_many
+from core.domain.decision import Decision
+from core.domain.experiment import Experiment
+from core.memberships import periods
+from core.projections_index import partnership_rows, records
+from web.auth import service
+from web.ui import bp
+from web.ui.context import page_user, partnership_page, signed_in_page
+from web.ui.pages import organisation_names
+
+
+def waiting_for(
+    organisation_id: UUID, partnership_ids: list[str]
+) -> dict[str, dict[str, list[Any]]]:
+    """Per partnership: decisions awaiting this organisation's sign-off, experiments past end."""
+    if not partnership_ids:
+        return {}
+    with service().sql.connect() as connection:
+        rows = connection.execute(
+            sa.select(records.c.id, records.c.kind).where(
+                records.c.partnership_id.in_(partnership_ids),
+                sa.or_(
+                    sa.and_(records.c.kind == "decision", records.c.status == "proposed"),
+                    sa.and_(
+                        records.c.kind == "experiment",
+                        sa.or_(
+                            records.c.status.is_(None), records.c.status.in_(("planned", "running"))
+                        ),
+                    ),
+                ),
+            )
+        ).all()
+    decision_ids = [UUID(row.id) for row in rows if row.kind == "decision"]
+    experiment_ids = [UUID(row.id) for row in rows if row.kind == "experiment"]
+    found: dict[str, dict[str, list[Any]]] = {}
+    for decision in load_many(service().sql, Decision, decision_ids):
+        if (
+            decision.status == "proposed"
+            and organisation_id in decision.signatory_ids
+            and str(organisation_id) not in decision.stances
+        ):
+            found.setdefault(str(decision.partnership_id), {"decisions": [], "experiments": []})[
+                "decisions"
+            ].append(decision)
+    today = datetime.now(UTC).date()
+    for experiment in load_many(service().sql, Experiment, experiment_ids):
+        end: date | None = experiment.planned_end_on
+        if experiment.stage in ("planned", "running") and end is not None and end < today:
+            found.setdefault(str(experiment.partnership_id), {"decisions": [], "experiments": []})[
+                "experiments"
+            ].append(experiment)
+    return found
+
+
+@bp.get("/")
+@signed_in_page
+def home() -> Any:
+    user = page_user()
+    access = Access.of(service().sql, user)
+    visible = access.visible_partnerships()
+    rows = [
+        row
+        for row in partnership_rows(service().sql)
+        if visible is None or UUID(row["id"]) in visible
+    ]
+    names = organisation_names([org for row in rows for org in row["members"]])
+    waits = waiting_for(user.organisation_id, [row["id"] for row in rows])
+    for row in rows:
+        row["waiting"] = waits.get(row["id"], {"decisions": [], "experiments": []})
+        membership = access.memberships.get(UUID(row["id"]))
+        row["former"] = membership is not None and not membership.current
+    return render_template("home.html", rows=rows, names=names)
+
+
+def phase_timeline(partnership_id: UUID, as_of: datetime | None) -> list[dict[str, Any]]:
+    """The phases entered, when, by whom and why: from the partnership's own events."""
+    timeline = []
+    event: Any
+    for event in service().events.get(partnership_id):
+        if as_of is not None and event.timestamp > as_of:
+            break
+        if get_topic(type(event)) == "partnership.phase_entered":
+            timeline.append(
+                {
+                    "phase": event.phase,
+                    "at": event.timestamp,
+                    "actor": event.actor,
+                    "rationale": service().texts.get(event.rationale),
+                }
+            )
+    return timeline
+
+
+def member_periods(partnership_id: UUID, as_of: datetime | None) -> list[dict[str, Any]]:
+    """Members and their roles over time, from the membership read model."""
+    query = sa.select(periods).where(periods.c.partnership_id == str(partnership_id))
+    with service().sql.connect() as connection:
+        rows = [row._asdict() for row in connection.execute(query.order_by(periods.c.joined_at))]
+    shown = []
+    for row in rows:
+        joined = _aware(row["joined_at"])
+        left = _aware(row["left_at"]) if row["left_at"] is not None else None
+        if as_of is not None and joined > as_of:
+            continue
+        if as_of is not None and left is not None and left > as_of:
+            left = None
+        shown.append({**row, "joined_at": joined, "left_at": left})
+    return shown
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+@bp.get("/partnerships/<uuid:partnership_id>")
+@signed_in_page
+def partnership(partnership_id: UUID) -> Any:
+    page = partnership_page(partnership_id)
+    p = page.partnership
+    members = member_periods(p.id, page.as_of)
+    org_ids = {str(m["organisation_id"]) for m in members}
+    org_ids |= {str(f["funder_id"]) for f in p.funding} | set(p.members) | {str(p.coordinator_id)}
+    timeline = phase_timeline(p.id, page.as_of)
+    return render_template(
+        "partnership.html",
+        **page.template_vars(),
+        purpose=service().texts.get(p.purpose),
+        timeline=timeline,
+        members=members,
+        names=organisation_names(sorted(org_ids)),
+        meetings=sorted(p.meetings.items(), key=lambda item: item[1]["held_on"], reverse=True),
+    )

@@ -1,0 +1,95 @@
+"""Sessions, CSRF and security headers: the protections every page needs.
+
+CSRF: every non-GET request outside /api/ must carry the session's token (Flask-WTF);
+the API is exempt because it authenticates with bearer tokens, never with the cookie.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask, Response, request
+from flask_wtf.csrf import CSRFProtect
+
+csrf = CSRFProtect()
+
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+def secret_key(app: Flask) -> str:
+    """SECRET_KEY from the config, SAMVERKAN_SECRET_KEY, or a key kept in the data directory
+    (made once, so every gunicorn worker and every restart signs sessions alike)."""
+    configured = app.config.get("SECRET_KEY") or os.environ.get("SAMVERKAN_SECRET_KEY")
+    if configured:
+        return str(configured)
+    if app.config.get("TESTING"):
+        return secrets.token_hex(32)
+    store_dir = getattr(app.config.get("STORE"), "data_dir", None)
+    folder = Path(
+        app.config.get("DATA_DIR")
+        or store_dir
+        or os.environ.get("SAMVERKAN_DATA_DIR")
+        or "instance"
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "secret_key"
+    try:
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as file:
+            file.write(secrets.token_hex(32))
+    except FileExistsError:
+        pass
+    return path.read_text().strip()
+
+
+def init_security(app: Flask) -> None:
+    app.config["SECRET_KEY"] = secret_key(app)
+    # Secure cookies unless testing or debugging; SECURE_COOKIES (config) or
+    # SAMVERKAN_SECURE_COOKIES (environment) decides when set, e.g. "n" for plain http.
+    setting = app.config.get("SECURE_COOKIES", os.environ.get("SAMVERKAN_SECURE_COOKIES"))
+    if setting is None or setting == "":
+        secure = not (app.config.get("TESTING") or app.debug)
+    else:
+        secure = str(setting).lower() in ("1", "y", "yes", "true", "on")
+    app.config["SESSION_COOKIE_SECURE"] = secure
+    app.config["SESSION_COOKIE_HTTPONLY"] = True
+    app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
+    app.config["SESSION_COOKIE_NAME"] = "samverkan_session"
+    # Checked in protect_forms, not for every request: the API is exempt.
+    app.config["WTF_CSRF_CHECK_DEFAULT"] = False
+    app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)  # valid as long as the session
+    csrf.init_app(app)
+
+    @app.before_request
+    def protect_forms() -> None:
+        if request.method in ("GET", "HEAD", "OPTIONS", "TRACE"):
+            return
+        if request.path.startswith("/api/"):
+            return
+        csrf.protect()
+
+    @app.after_request
+    def security_headers(response: Response) -> Response:
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
