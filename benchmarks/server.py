@@ -8,9 +8,10 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,15 +111,27 @@ def serving(
             command += ["--workers", str(workers)]
     else:
         command = [str(BIN / "gunicorn"), "--config", str(CONFIG), app]
-    output = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115
+    if log is None:  # kept so that a server that died can say why
+        log = Path(tempfile.mkdtemp(prefix="samverkan-gunicorn-")) / "gunicorn.log"
+    output = open(log, "ab")  # noqa: SIM115
     process = subprocess.Popen(command, env=env, stdout=output, stderr=output)
     try:
         wait_until_up(host, port, process)
         yield Server(process, host, port)
+    except Exception as error:
+        if isinstance(error, ConnectionRefusedError):  # the master may be on its way out
+            with suppress(subprocess.TimeoutExpired):
+                process.wait(5)
+        if process.poll() is not None:
+            raise ServerDied(f"gunicorn exited ({process.returncode}); see {log}") from error
+        raise
     finally:
         stop(process)
-        if log:
-            output.close()  # type: ignore[union-attr]
+        output.close()
+
+
+class ServerDied(RuntimeError):
+    """gunicorn's master exited while it was being used."""
 
 
 def stop(process: subprocess.Popen[bytes], timeout: float = 20.0) -> None:

@@ -11,6 +11,7 @@ from core.application import Samverkan
 from core.plugins_web import init_plugins, register_plugin_api
 from core.stores import StoreConfig
 from web.api import init_app as init_api
+from web.api.reference import init_app as init_reference
 from web.auth import init_app as init_auth
 from web.errors import init_app as init_errors
 from web.ops import init_app as init_ops
@@ -34,6 +35,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     init_plugins(app, service)
     init_auth(app)
     init_api(app)
+    init_reference(app)  # the API reference page at /docs/api
     register_plugin_api(app)  # plugins' flask-smorest blueprints, in the OpenAPI document
     init_ui(app)  # pages, languages, sessions, CSRF, security headers
     init_errors(app, page_error=error_page)  # after the API: replaces flask-smorest's handlers

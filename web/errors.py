@@ -97,7 +97,9 @@ def init_app(app: Flask, *, page_error: Any = None) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> Any:
         if page_error is not None and not wants_problem_json():
-            return page_error(error.code or 500, error.name, error.description or "")
+            # Werkzeug's own English descriptions give way to the page's explanation.
+            detail = "" if error.description == type(error).description else error.description
+            return page_error(error.code or 500, error.name, detail or "")
         return from_http_exception(error)
 
     @app.errorhandler(Exception)

@@ -25,6 +25,10 @@ class Caller:
     user_id: UUID
     organisation_id: UUID
 
+    @property
+    def actor(self) -> Actor:
+        return Actor(self.user_id, self.organisation_id)
+
     def headers(self, extra: dict[str, str] | None = None) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token}", **(extra or {})}
 

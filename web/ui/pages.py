@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from flask import Flask, current_app, render_template, request
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
 from core.current_state import load_many
@@ -66,6 +67,13 @@ def has_endpoint(name: str) -> bool:
     return name in current_app.view_functions
 
 
+EXPLANATIONS = {
+    404: _l("The page does not exist, or you may not see it."),
+    405: _l("This page cannot be used like that."),
+    413: _l("What you sent is too large."),
+}
+
+
 def error_page(status: int, title: str, detail: str, *, detail_lang: str | None = "en") -> Any:
     """A page for an error: a heading in the page's language; the core's detail is English."""
     titles = {
@@ -81,6 +89,9 @@ def error_page(status: int, title: str, detail: str, *, detail_lang: str | None 
         500: _("Something went wrong"),
     }
     heading = titles.get(status, title)
+    if not detail:  # a bare HTTP error: explain it in the page's language
+        detail = str(EXPLANATIONS.get(status, ""))
+        detail_lang = None
     page = render_template(
         "error.html", status=status, heading=heading, detail=detail, detail_lang=detail_lang
     )
