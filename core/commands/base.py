@@ -14,9 +14,9 @@ from eventsourcing.application import AggregateNotFoundError, Application, proje
 from eventsourcing.persistence import IntegrityError, JSONTranscoder
 
 from core.current_state import CurrentState
-from core.db import metadata
 from core.domain.base import TRANSCODINGS, Record, TextRef, record_name
 from core.errors import InvalidInput, NotFound, StaleVersion, WriteConflict
+from core.migrations import upgrade
 from core.stores import StoreConfig
 from core.texts import TextStore
 
@@ -38,7 +38,7 @@ class ServiceBase(Application[UUID]):
         super().__init__(env=config.event_store_env(create_tables=create_tables))
         self.sql = config.sql_engine()
         if create_tables:
-            metadata.create_all(self.sql)
+            upgrade(self.sql)  # the core's own tables, by Alembic migrations
             CurrentState.metadata.create_all(self.sql)  # the core's commands read it
         self.texts = TextStore(self.sql)
 
