@@ -9,11 +9,12 @@ from uuid import UUID
 from flask import url_for
 from marshmallow import fields, validate
 
+from core.access import CONTRIBUTE
 from core.domain.agreement import Agreement
 from core.domain.vocabulary import BENEFICIARIES, CONTRIBUTION_KINDS, RISK_STATUSES
 from web.api import blueprint, records
-from web.api.conventions import Reply, expected_version, reply
-from web.api.records import Entry, Texts, amount, contributor, contributor_to, listing, read
+from web.api.conventions import Reply
+from web.api.records import Entry, Texts, allowed, amount, command_on, listing, show
 from web.api.schemas import (
     NoNul,
     PageQuery,
@@ -228,7 +229,7 @@ def answer(agreement: Agreement, status: int = 200) -> Reply:
 @blp.response(201, AgreementSchema)
 def agree(body: dict[str, Any], partnership_id: UUID) -> Reply:
     """Agree how members share risk: shares above 0 that sum to exactly 100 (409 if not)."""
-    user = contributor(partnership_id)
+    user = allowed(partnership_id, CONTRIBUTE)
     agreement = service().make_agreement(
         user.actor, partnership_id, body["title"], body["currency"], body["shares"]
     )
@@ -240,16 +241,15 @@ def agree(body: dict[str, Any], partnership_id: UUID) -> Reply:
 @blp.response(200, AgreementSchema)
 def commit(body: dict[str, Any], agreement_id: UUID) -> Reply:
     """A party commits money, staff hours or something in kind."""
-    user = contributor_to(Agreement, agreement_id)
-    agreement = service().make_commitment(
-        user.actor,
+    agreement = command_on(
+        Agreement,
         agreement_id,
+        service().make_commitment,
         body["organisation_id"],
         body["kind"],
         body["amount"],
         body["unit"],
         body["description"],
-        expected_version=expected_version(),
     )
     return answer(agreement)
 
@@ -259,16 +259,15 @@ def commit(body: dict[str, Any], agreement_id: UUID) -> Reply:
 @blp.response(200, AgreementSchema)
 def contribute(body: dict[str, Any], agreement_id: UUID) -> Reply:
     """A party contributed money, staff hours or something in kind."""
-    user = contributor_to(Agreement, agreement_id)
-    agreement = service().record_contribution(
-        user.actor,
+    agreement = command_on(
+        Agreement,
         agreement_id,
+        service().record_contribution,
         body["organisation_id"],
         body["kind"],
         body["amount"],
         body["unit"],
         body["description"],
-        expected_version=expected_version(),
     )
     return answer(agreement)
 
@@ -278,13 +277,8 @@ def contribute(body: dict[str, Any], agreement_id: UUID) -> Reply:
 @blp.response(200, AgreementSchema)
 def incur_cost(body: dict[str, Any], agreement_id: UUID) -> Reply:
     """A cost, in the agreement's currency, that the parties share by their shares."""
-    user = contributor_to(Agreement, agreement_id)
-    agreement = service().incur_cost(
-        user.actor,
-        agreement_id,
-        body["amount"],
-        body["description"],
-        expected_version=expected_version(),
+    agreement = command_on(
+        Agreement, agreement_id, service().incur_cost, body["amount"], body["description"]
     )
     return answer(agreement)
 
@@ -294,14 +288,13 @@ def incur_cost(body: dict[str, Any], agreement_id: UUID) -> Reply:
 @blp.response(200, AgreementSchema)
 def realise_benefit(body: dict[str, Any], agreement_id: UUID) -> Reply:
     """A benefit realised for the region, the companies or the residents."""
-    user = contributor_to(Agreement, agreement_id)
-    agreement = service().realise_benefit(
-        user.actor,
+    agreement = command_on(
+        Agreement,
         agreement_id,
+        service().realise_benefit,
         body["beneficiary"],
         body["amount"],
         body["description"],
-        expected_version=expected_version(),
     )
     return answer(agreement)
 
@@ -311,15 +304,14 @@ def realise_benefit(body: dict[str, Any], agreement_id: UUID) -> Reply:
 @blp.response(200, AgreementSchema)
 def register_risk(body: dict[str, Any], agreement_id: UUID) -> Reply:
     """Register a risk owned by a party; the new risk's id is in ``Risk-Id``."""
-    user = contributor_to(Agreement, agreement_id)
-    agreement, risk_id = service().register_risk(
-        user.actor,
+    agreement, risk_id = command_on(
+        Agreement,
         agreement_id,
+        service().register_risk,
         body["description"],
         body["owner_id"],
         body["likelihood"],
         body["impact"],
-        expected_version=expected_version(),
     )
     written, status, headers = answer(agreement)
     return written, status, headers | {"Risk-Id": str(risk_id)}
@@ -330,14 +322,8 @@ def register_risk(body: dict[str, Any], agreement_id: UUID) -> Reply:
 @blp.response(200, AgreementSchema)
 def change_risk_status(body: dict[str, Any], agreement_id: UUID, risk_id: UUID) -> Reply:
     """A risk is mitigated, materialised or closed (or open again)."""
-    user = contributor_to(Agreement, agreement_id)
-    agreement = service().change_risk_status(
-        user.actor,
-        agreement_id,
-        risk_id,
-        body["status"],
-        body["note"],
-        expected_version=expected_version(),
+    agreement = command_on(
+        Agreement, agreement_id, service().change_risk_status, risk_id, body["status"], body["note"]
     )
     return answer(agreement)
 
@@ -346,8 +332,7 @@ def change_risk_status(body: dict[str, Any], agreement_id: UUID, risk_id: UUID) 
 @blp.response(200, AgreementSchema)
 def agreement(agreement_id: UUID) -> Reply:
     """The agreement now, or ``?as_of=`` / ``?version=``."""
-    found, entries = read(Agreement, agreement_id)
-    return reply(present(found, entries), found.version)
+    return show(Agreement, agreement_id, present)
 
 
 @blp.get("/partnerships/<uuid:partnership_id>/agreements")

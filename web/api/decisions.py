@@ -14,8 +14,7 @@ import sqlalchemy as sa
 from flask import request, url_for
 from marshmallow import Schema, fields, validate
 
-from core.access import CONTRIBUTE, SIGN, Access
-from core.commands.accounts import User
+from core.access import CONTRIBUTE, SIGN
 from core.current_state import load_many, states
 from core.domain.decision import Decision
 from core.domain.partnership import Partnership
@@ -24,10 +23,18 @@ from core.errors import InvalidInput, NotFound
 from core.projections_index import records
 from web.api import blueprint
 from web.api.conventions import Reply, expected_version, page, page_args, reply
-from web.api.presenters_common import as_seen, at_limit, current, read_limit
 from web.api.presenters_decision import present
+from web.api.records import (
+    allowed,
+    as_seen,
+    at_limit,
+    command_on,
+    current,
+    partnership_of,
+    read_limit,
+)
 from web.api.schemas import NoNul, Strict, Versioned, choice, list_schema, text
-from web.auth import require_user, service
+from web.auth import service
 
 RECORD_EVIDENCE = ("experiment", "measure", "lesson", "decision")
 
@@ -111,19 +118,6 @@ def answer(decision: Decision, status: int = 200) -> Reply:
     return reply(present(decision), decision.version, status, location)
 
 
-def partnership_of(decision_id: UUID) -> UUID:
-    """The decision's partnership (404 for an unknown decision)."""
-    with service().sql.connect() as connection:
-        found = connection.execute(
-            sa.select(states.c.partnership_id).where(
-                states.c.id == str(decision_id), states.c.kind == "decision"
-            )
-        ).scalar()
-    if found is not None:
-        return UUID(found)
-    return service().get(Decision, decision_id).partnership_id  # not projected yet
-
-
 def require_evidence(partnership_id: UUID, links: Any) -> None:
     """Evidence must be records of this partnership (422 otherwise), checked before the core
     would say a record belongs to another partnership: one the caller cannot see answers
@@ -150,13 +144,6 @@ def require_evidence(partnership_id: UUID, links: Any) -> None:
     missing = sorted(f"{kind} {record_id}" for kind, record_id in wanted - found)
     if missing:
         raise InvalidInput.field("evidence", f"no {', '.join(missing)} in this partnership")
-
-
-def allowed(partnership_id: UUID, action: str) -> User:
-    """The caller, who may do ``action`` in the partnership (404 if invisible, else 403)."""
-    user = require_user()
-    Access.of(service().sql, user).require(partnership_id, action)
-    return user
 
 
 @blp.post("/partnerships/<uuid:partnership_id>/decisions")
@@ -227,7 +214,7 @@ def decisions(partnership_id: UUID) -> dict[str, Any]:
 @blp.response(200, DecisionSchema)
 def decision(decision_id: UUID) -> Reply:
     """The decision with each signatory's latest sign-off (``?version=``, ``?as_of=``)."""
-    _, limit = read_limit(partnership_of(decision_id))
+    _, limit = read_limit(partnership_of(Decision, decision_id))
     return answer(as_seen(Decision, decision_id, current(Decision, decision_id), limit))
 
 
@@ -236,13 +223,13 @@ def decision(decision_id: UUID) -> Reply:
 @blp.response(200, DecisionSchema)
 def sign_off(body: dict[str, Any], decision_id: UUID) -> Reply:
     """Sign for the caller's own organisation: approve, object or abstain (409 if closed)."""
-    user = allowed(partnership_of(decision_id), SIGN)
-    signed = service().sign_off(
-        user.actor,
+    signed = command_on(
+        Decision,
         decision_id,
+        service().sign_off,
         body["stance"],
         body.get("comment") or "",
-        expected_version=expected_version(),
+        action=SIGN,
     )
     return answer(signed)
 
@@ -252,7 +239,7 @@ def sign_off(body: dict[str, Any], decision_id: UUID) -> Reply:
 @blp.response(200, DecisionSchema)
 def amend(body: dict[str, Any], decision_id: UUID) -> Reply:
     """Change a proposed decision; the sign-offs made so far no longer count."""
-    partnership_id = partnership_of(decision_id)
+    partnership_id = partnership_of(Decision, decision_id)
     user = allowed(partnership_id, CONTRIBUTE)
     require_evidence(partnership_id, body["changes"].get("evidence"))
     amended = service().amend_decision(
@@ -270,10 +257,7 @@ def amend(body: dict[str, Any], decision_id: UUID) -> Reply:
 @blp.response(200, DecisionSchema)
 def withdraw(body: dict[str, Any], decision_id: UUID) -> Reply:
     """Withdraw a proposed decision."""
-    user = allowed(partnership_of(decision_id), CONTRIBUTE)
-    withdrawn = service().withdraw_decision(
-        user.actor, decision_id, body["reason"], expected_version=expected_version()
-    )
+    withdrawn = command_on(Decision, decision_id, service().withdraw_decision, body["reason"])
     return answer(withdrawn)
 
 
@@ -282,11 +266,11 @@ def withdraw(body: dict[str, Any], decision_id: UUID) -> Reply:
 @blp.response(200, DecisionSchema)
 def supersede(body: dict[str, Any], decision_id: UUID) -> Reply:
     """Mark an adopted decision superseded by a later adopted one of the same partnership."""
-    partnership_id = partnership_of(decision_id)
+    partnership_id = partnership_of(Decision, decision_id)
     user = allowed(partnership_id, CONTRIBUTE)
     by_id = body["by_decision_id"]
     try:
-        same = partnership_of(by_id) == partnership_id
+        same = partnership_of(Decision, by_id) == partnership_id
     except NotFound:
         same = False
     if not same:  # another partnership's decision answers like one that does not exist

@@ -20,7 +20,7 @@ from core.errors import InvalidInput
 from core.event_index import indexed, logged
 from web.api import blueprint
 from web.api.conventions import page, page_args
-from web.api.presenters_common import access, read_limit, utc
+from web.api.records import access, read_limit, utc
 from web.api.schemas import list_schema
 from web.auth import service
 

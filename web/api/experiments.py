@@ -8,19 +8,20 @@ from uuid import UUID
 from flask import url_for
 from marshmallow import fields, validate
 
+from core.access import CONTRIBUTE
 from core.domain.experiment import Experiment
 from core.domain.measure import Measure
 from core.domain.vocabulary import ACTS, EXPERIMENT_STAGES, PREDICTION_HELD
 from web.api import blueprint, records
-from web.api.conventions import Reply, expected_version, reply
+from web.api.conventions import Reply
 from web.api.records import (
     Entry,
     Texts,
-    contributor,
-    contributor_to,
+    allowed,
+    command_on,
     listing,
-    read,
     require_records,
+    show,
 )
 from web.api.schemas import (
     NoNul,
@@ -181,7 +182,7 @@ def answer(experiment: Experiment, status: int = 200) -> Reply:
 @blp.response(201, ExperimentSchema)
 def plan(body: dict[str, Any], partnership_id: UUID) -> Reply:
     """Plan an experiment at a unit of a member organisation."""
-    user = contributor(partnership_id)
+    user = allowed(partnership_id, CONTRIBUTE)
     require_records(Measure, partnership_id, "measure_ids", body["measure_ids"])
     require_records(Experiment, partnership_id, "previous_id", [body["previous_id"]])
     experiment = service().plan_experiment(
@@ -202,10 +203,7 @@ def plan(body: dict[str, Any], partnership_id: UUID) -> Reply:
 @blp.response(200, ExperimentSchema)
 def start(experiment_id: UUID) -> Reply:
     """Start a planned experiment (Do)."""
-    user = contributor_to(Experiment, experiment_id)
-    return answer(
-        service().start_experiment(user.actor, experiment_id, expected_version=expected_version())
-    )
+    return answer(command_on(Experiment, experiment_id, service().start_experiment))
 
 
 @blp.post("/experiments/<uuid:experiment_id>/observations")
@@ -213,13 +211,8 @@ def start(experiment_id: UUID) -> Reply:
 @blp.response(200, ExperimentSchema)
 def observe(body: dict[str, Any], experiment_id: UUID) -> Reply:
     """Record what was observed while the experiment runs."""
-    user = contributor_to(Experiment, experiment_id)
-    experiment = service().record_observation(
-        user.actor,
-        experiment_id,
-        body["note"],
-        body["observed_on"],
-        expected_version=expected_version(),
+    experiment = command_on(
+        Experiment, experiment_id, service().record_observation, body["note"], body["observed_on"]
     )
     return answer(experiment)
 
@@ -229,13 +222,12 @@ def observe(body: dict[str, Any], experiment_id: UUID) -> Reply:
 @blp.response(200, ExperimentSchema)
 def study(body: dict[str, Any], experiment_id: UUID) -> Reply:
     """Study the result against the prediction."""
-    user = contributor_to(Experiment, experiment_id)
-    experiment = service().study_experiment(
-        user.actor,
+    experiment = command_on(
+        Experiment,
         experiment_id,
+        service().study_experiment,
         body["result"],
         body["prediction_held"],
-        expected_version=expected_version(),
     )
     return answer(experiment)
 
@@ -245,13 +237,8 @@ def study(body: dict[str, Any], experiment_id: UUID) -> Reply:
 @blp.response(200, ExperimentSchema)
 def conclude(body: dict[str, Any], experiment_id: UUID) -> Reply:
     """Act: adopt, adapt or abandon the change."""
-    user = contributor_to(Experiment, experiment_id)
-    experiment = service().conclude_experiment(
-        user.actor,
-        experiment_id,
-        body["act"],
-        body["rationale"],
-        expected_version=expected_version(),
+    experiment = command_on(
+        Experiment, experiment_id, service().conclude_experiment, body["act"], body["rationale"]
     )
     return answer(experiment)
 
@@ -260,8 +247,7 @@ def conclude(body: dict[str, Any], experiment_id: UUID) -> Reply:
 @blp.response(200, ExperimentSchema)
 def experiment(experiment_id: UUID) -> Reply:
     """The experiment now, or ``?as_of=`` / ``?version=``."""
-    found, entries = read(Experiment, experiment_id)
-    return reply(present(found, entries), found.version)
+    return show(Experiment, experiment_id, present)
 
 
 @blp.get("/partnerships/<uuid:partnership_id>/experiments")

@@ -8,19 +8,20 @@ from uuid import UUID
 from flask import url_for
 from marshmallow import fields, validate
 
+from core.access import CONTRIBUTE
 from core.commands.work import LESSON_SOURCE_TYPES
 from core.domain.lesson import Lesson
 from core.domain.vocabulary import LESSON_SOURCES, LEVELS
 from web.api import blueprint, records
-from web.api.conventions import Reply, expected_version, reply
+from web.api.conventions import Reply
 from web.api.records import (
     Entry,
     Texts,
-    contributor,
-    contributor_to,
+    allowed,
+    command_on,
     listing,
-    read,
     require_records,
+    show,
 )
 from web.api.schemas import (
     NoNul,
@@ -124,7 +125,7 @@ def answer(lesson: Lesson, status: int = 200) -> Reply:
 @blp.response(201, LessonSchema)
 def record(body: dict[str, Any], partnership_id: UUID) -> Reply:
     """Write down a lesson; an experiment or decision it came from must be the partnership's."""
-    user = contributor(partnership_id)
+    user = allowed(partnership_id, CONTRIBUTE)
     source_type = LESSON_SOURCE_TYPES.get(body["source_kind"])
     if source_type is not None:
         require_records(source_type, partnership_id, "source_id", [body["source_id"]])
@@ -145,10 +146,7 @@ def record(body: dict[str, Any], partnership_id: UUID) -> Reply:
 @blp.response(200, LessonSchema)
 def retract(body: dict[str, Any], lesson_id: UUID) -> Reply:
     """Retract a lesson that no longer holds, saying why; it stays in the record."""
-    user = contributor_to(Lesson, lesson_id)
-    lesson = service().retract_lesson(
-        user.actor, lesson_id, body["reason"], expected_version=expected_version()
-    )
+    lesson = command_on(Lesson, lesson_id, service().retract_lesson, body["reason"])
     return answer(lesson)
 
 
@@ -156,8 +154,7 @@ def retract(body: dict[str, Any], lesson_id: UUID) -> Reply:
 @blp.response(200, LessonSchema)
 def lesson(lesson_id: UUID) -> Reply:
     """The lesson now, or ``?as_of=`` / ``?version=``."""
-    found, entries = read(Lesson, lesson_id)
-    return reply(present(found, entries), found.version)
+    return show(Lesson, lesson_id, present)
 
 
 @blp.get("/partnerships/<uuid:partnership_id>/lessons")

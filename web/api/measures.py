@@ -11,11 +11,12 @@ from uuid import UUID
 from flask import url_for
 from marshmallow import fields, validate
 
+from core.access import CONTRIBUTE
 from core.domain.measure import Measure
 from core.domain.vocabulary import DIRECTIONS
 from web.api import blueprint, records
-from web.api.conventions import Reply, expected_version, reply
-from web.api.records import Entry, Texts, amount, contributor, contributor_to, listing, read
+from web.api.conventions import Reply
+from web.api.records import Entry, Texts, allowed, amount, command_on, listing, show
 from web.api.schemas import (
     NoNul,
     PageQuery,
@@ -155,7 +156,7 @@ def answer(measure: Measure, status: int = 200) -> Reply:
 @blp.response(201, MeasureSchema)
 def define(body: dict[str, Any], partnership_id: UUID) -> Reply:
     """Define a measure: its unit, the direction that is better, baseline and target."""
-    user = contributor(partnership_id)
+    user = allowed(partnership_id, CONTRIBUTE)
     measure = service().define_measure(
         user.actor,
         partnership_id,
@@ -174,14 +175,8 @@ def define(body: dict[str, Any], partnership_id: UUID) -> Reply:
 @blp.response(200, MeasureSchema)
 def record_value(body: dict[str, Any], measure_id: UUID) -> Reply:
     """Record the value of a period; a period that has one answers 409 (send a correction)."""
-    user = contributor_to(Measure, measure_id)
-    measure = service().record_value(
-        user.actor,
-        measure_id,
-        body["period"],
-        body["value"],
-        body["n"],
-        expected_version=expected_version(),
+    measure = command_on(
+        Measure, measure_id, service().record_value, body["period"], body["value"], body["n"]
     )
     return answer(measure)
 
@@ -191,14 +186,8 @@ def record_value(body: dict[str, Any], measure_id: UUID) -> Reply:
 @blp.response(200, MeasureSchema)
 def correct_value(body: dict[str, Any], measure_id: UUID) -> Reply:
     """Correct a recorded value, saying why; the first value stays in the history."""
-    user = contributor_to(Measure, measure_id)
-    measure = service().correct_value(
-        user.actor,
-        measure_id,
-        body["period"],
-        body["value"],
-        body["reason"],
-        expected_version=expected_version(),
+    measure = command_on(
+        Measure, measure_id, service().correct_value, body["period"], body["value"], body["reason"]
     )
     return answer(measure)
 
@@ -207,8 +196,7 @@ def correct_value(body: dict[str, Any], measure_id: UUID) -> Reply:
 @blp.response(200, MeasureSchema)
 def measure(measure_id: UUID) -> Reply:
     """The measure now, or ``?as_of=`` / ``?version=``."""
-    found, entries = read(Measure, measure_id)
-    return reply(present(found, entries), found.version)
+    return show(Measure, measure_id, present)
 
 
 @blp.get("/partnerships/<uuid:partnership_id>/measures")

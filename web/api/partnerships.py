@@ -29,14 +29,15 @@ from core.domain.vocabulary import (
 from core.errors import NotFound
 from web.api import blueprint
 from web.api.conventions import Reply, expected_version, page, page_args, reply
-from web.api.presenters_common import (
+from web.api.presenters_partnership import present, present_summaries
+from web.api.records import (
+    allowed,
     as_seen,
     current,
     read_limit,
     require_organisation,
     utc,
 )
-from web.api.presenters_partnership import present, present_summaries
 from web.api.schemas import NoNul, Versioned, amount, choice, list_schema, text
 from web.auth import require_user, service
 
@@ -197,8 +198,7 @@ def answer(partnership: Partnership, status: int = 200) -> Reply:
 
 def manager(partnership_id: UUID) -> Any:
     """The caller, who may manage the partnership (404 if invisible, 403 if not its role)."""
-    user = require_user()
-    Access.of(service().sql, user).require(partnership_id, MANAGE)
+    user = allowed(partnership_id, MANAGE)
     current(Partnership, partnership_id)  # an admin's unknown id: 404 before any body check
     return user
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.domain.decision import Decision
-from web.api.presenters_common import Entry, Texts, history, utc
+from web.api.records import Entry, Texts, history, utc
 
 CLOSING = ("decision.adopted", "decision.rejected", "decision.withdrawn")
 
@@ -67,7 +67,7 @@ def present(decision: Decision) -> dict[str, Any]:
             if decision.status == "proposed"
             and str(oid) not in {str(e.event.organisation_id) for e in signed}
         ],
-        "proposed_by": None if proposed is None else proposed.by(),
+        "proposed_by": None if proposed is None else proposed.by_flat(),
         "proposed_at": utc(decision.created_on),
         "updated_at": utc(decision.modified_on),
         "closed_at": None if closed is None else closed.at,

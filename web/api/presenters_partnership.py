@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.domain.partnership import Partnership
-from web.api.presenters_common import Entry, Texts, history, utc
+from web.api.records import Entry, Texts, history, utc
 
 TEXT_FIELDS = ("purpose", "rationale", "reason", "description", "summary")
 
@@ -75,12 +75,12 @@ def present(partnership: Partnership) -> dict[str, Any]:
             }
         elif entry.topic == "partnership.phase_entered":
             body["phases"].append(
-                {"phase": event.phase, "rationale": texts(event.rationale), **entry.by()}
+                {"phase": event.phase, "rationale": texts(event.rationale), **entry.by_flat()}
             )
         elif entry.topic in ("partnership.status_changed", "partnership.closed"):
             status = getattr(event, "status", "completed")
             body["status_changes"].append(
-                {"status": status, "reason": texts(event.reason), **entry.by()}
+                {"status": status, "reason": texts(event.reason), **entry.by_flat()}
             )
         elif entry.topic == "partnership.challenge_defined":
             body["challenges"].append(
@@ -90,7 +90,7 @@ def present(partnership: Partnership) -> dict[str, Any]:
                     "description": texts(event.description),
                     "level": event.level,
                     "needs_of": list(event.needs_of),
-                    **entry.by(),
+                    **entry.by_flat(),
                 }
             )
         elif entry.topic == "partnership.meeting_held":
@@ -102,7 +102,7 @@ def present(partnership: Partnership) -> dict[str, Any]:
                     "place": event.place,
                     "attending_organisation_ids": list(event.attending_organisation_ids),
                     "summary": texts(event.summary),
-                    **entry.by(),
+                    **entry.by_flat(),
                 }
             )
         elif entry.topic == "partnership.funding_awarded":
@@ -112,12 +112,16 @@ def present(partnership: Partnership) -> dict[str, Any]:
                     "amount": str(event.amount),
                     "currency": event.currency,
                     "reference": event.reference,
-                    **entry.by(),
+                    **entry.by_flat(),
                 }
             )
         elif entry.topic == "partnership.clinic_designated":
             body["clinics"].append(
-                {"organisation_id": event.organisation_id, "unit_id": event.unit_id, **entry.by()}
+                {
+                    "organisation_id": event.organisation_id,
+                    "unit_id": event.unit_id,
+                    **entry.by_flat(),
+                }
             )
     # An organisation that rejoined is a member again; of the others, the last leaving counts.
     body["former_members"] = [left[oid] for oid in partnership.former_members if oid in left]

@@ -1,11 +1,12 @@
-"""What the resources of a partnership's work share: access, time travel, history and lists.
+"""What the API's resources share: access, time travel, history, texts and lists.
 
-Experiments, measures, lessons, scale-ups and agreements all belong to one partnership, so
-every route finds that partnership first and asks ``core.access.Access`` whether the caller
-may see it (404 if not) or change it (403). The present is read from the current-state read
-model; a past version is rebuilt by the application. The history a resource shows (each
-observation, value, correction, commitment...) comes from the record's own events up to the
-version shown, so the present and any past version are told the same way.
+Every record belongs to one partnership, so every route finds that partnership first and
+asks ``core.access.Access`` whether the caller may see it (404 if not) or change it (403);
+an organisation that left reads everything as it was when it left. The present is read from
+the current-state read model; ``?version=`` and ``?as_of=`` are rebuilt by the application.
+The history a resource shows (each observation, value, sign-off, commitment...) comes from
+the record's own events up to the version shown, so the present and any past version are
+told the same way.
 """
 
 from __future__ import annotations
@@ -23,14 +24,16 @@ from core.access import CONTRIBUTE, Access
 from core.commands.accounts import User
 from core.current_state import load_current, load_many, states
 from core.domain.base import Actor, Record, TextRef, kind_of, record_name
+from core.domain.organisation import Organisation
 from core.domain.partnership import Partnership
 from core.errors import InvalidInput, NotFound
 from core.event_index import record_history
 from core.projections import topic_of
-from web.api.conventions import Reply, page, page_args, reply, time_travel
+from web.api.conventions import Reply, expected_version, page, page_args, reply, time_travel
 from web.auth import require_user, service
 
 A = TypeVar("A", bound=Record)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -44,22 +47,45 @@ class Entry:
     event: Any
 
     def by(self) -> dict[str, Any]:
-        """When it was recorded, and by whom: the fields every history item carries."""
+        """When it was recorded, and by whom (``actor`` nested): the work resources' items."""
         actor = None
         if self.actor is not None:
             actor = {"user_id": self.actor.user_id, "organisation_id": self.actor.organisation_id}
         return {"at": self.at, "actor": actor}
 
+    def by_flat(self) -> dict[str, Any]:
+        """When and by whom, with the actor's ids beside ``at``: partnership and decision items."""
+        return {
+            "at": self.at,
+            "user_id": None if self.actor is None else self.actor.user_id,
+            "organisation_id": None if self.actor is None else self.actor.organisation_id,
+        }
+
+
+def history(record_id: UUID, version: int) -> list[Entry]:
+    """The record's own events up to ``version`` (one aggregate's, never the whole log)."""
+    found: Iterable[Any] = record_history(service(), record_id, version)
+    return [
+        Entry(
+            topic_of(event),
+            event.originator_version,
+            utc(event.timestamp),
+            getattr(event, "actor", None),
+            event,
+        )
+        for event in found
+    ]
+
 
 class Texts:
-    """Free texts of a response, fetched in one query; None where a text was erased."""
+    """Free texts of one response, fetched in one query; None where a text was erased."""
 
-    def __init__(self, refs: Iterable[TextRef | None]) -> None:
-        ids = [ref.id for ref in refs if ref is not None]
+    def __init__(self, refs: Iterable[Any]) -> None:
+        ids = [ref.id for ref in refs if isinstance(ref, TextRef)]
         self.found = service().texts.get_many(ids)
 
-    def __call__(self, ref: TextRef | None) -> str | None:
-        return None if ref is None else self.found.get(ref.id)
+    def __call__(self, ref: Any) -> str | None:
+        return self.found.get(ref.id) if isinstance(ref, TextRef) else None
 
 
 def amount(value: Decimal | None) -> str | None:
@@ -84,57 +110,89 @@ def partnership_of(cls: type[Record], record_id: UUID) -> UUID:
     return UUID(found)
 
 
-def contributor(partnership_id: UUID) -> User:
-    """The caller, who may contribute to the partnership (404 if invisible, else 403)."""
+def allowed(partnership_id: UUID, action: str) -> User:
+    """The caller, who may do ``action`` in the partnership (404 if invisible, else 403)."""
     user = require_user()
-    Access.of(service().sql, user).require(partnership_id, CONTRIBUTE)
+    Access.of(service().sql, user).require(partnership_id, action)
     return user
 
 
-def contributor_to(cls: type[Record], record_id: UUID) -> User:
-    return contributor(partnership_of(cls, record_id))
+def command_on(
+    cls: type[Record],
+    record_id: UUID,
+    command: Callable[..., T],
+    *args: Any,
+    action: str = CONTRIBUTE,
+) -> T:
+    """Run ``command(actor, record_id, *args)`` on the version the caller saw (If-Match),
+    if the caller may do ``action`` in the record's partnership (404 if invisible, else 403).
+    """
+    user = allowed(partnership_of(cls, record_id), action)
+    return command(user.actor, record_id, *args, expected_version=expected_version())
 
 
 def utc(moment: datetime) -> datetime:
-    """SQLite hands back naive UTC times; the times compared here must all be aware."""
+    """SQLite hands back naive UTC times; every time the API compares or shows is aware."""
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
-def reader(partnership_id: UUID) -> datetime | None:
-    """Check the caller may read the partnership; the time a former member's reads stop at."""
-    limit = Access.of(service().sql, require_user()).read_limit(partnership_id)
-    if limit is None:  # admins see every partnership: that this one exists is still news
-        with service().sql.connect() as connection:
-            known = connection.execute(
-                sa.select(states.c.id).where(
-                    states.c.id == str(partnership_id), states.c.kind == "partnership"
-                )
-            ).first()
-        if known is None:
-            service().get(Partnership, partnership_id)
-    return None if limit is None else utc(limit)
+def access() -> Access:
+    return Access.of(service().sql, require_user())
 
 
-def read(cls: type[A], record_id: UUID) -> tuple[A, list[Entry]]:
-    """The record as the caller may see it (now, ``?version=`` or ``?as_of=``), its history.
+def read_limit(partnership_id: UUID) -> tuple[User, datetime | None]:
+    """The caller and the time its reads stop at (404 if it may not see the partnership,
+    or if there is no such partnership: admins see all, so theirs is checked here)."""
+    user = require_user()
+    caller = Access.of(service().sql, user)
+    limit = caller.read_limit(partnership_id)
+    if caller.is_admin:
+        current(Partnership, partnership_id)
+    return user, None if limit is None else utc(limit)
 
-    An organisation that left sees the record as it was when it left, never later.
-    """
-    current = load_current(service().sql, cls, record_id)
-    if current is None:  # not in the read model (yet): the store knows, or 404
-        current = service().get(cls, record_id)
-    belongs: Any = current  # every record of a partnership's work has partnership_id
-    limit = reader(belongs.partnership_id)
+
+def current(cls: type[A], record_id: UUID) -> A:
+    """The record now: the read model, or the log while the read model has not caught up."""
+    found = load_current(service().sql, cls, record_id)
+    return found if found is not None else service().get(cls, record_id)
+
+
+def as_seen(cls: type[A], record_id: UUID, now: A, limit: datetime | None) -> A:
+    """``now``, or the version/as_of the request asks for, never past ``limit``."""
     version, as_of = time_travel()
     if limit is not None and version is None:
         as_of = limit if as_of is None else min(as_of, limit)
     if version is None and as_of is None:
-        record = current
-    else:
-        record = service().get(cls, record_id, version=version, as_of=as_of)
-        if limit is not None and utc(record.modified_on) > limit:
-            raise NotFound(f"{record_name(cls)} {record_id} has no version {version} to show")
-    return record, history(record_id, record.version)
+        return now
+    record = service().get(cls, record_id, version=version, as_of=as_of)
+    if limit is not None and utc(record.modified_on) > limit:
+        raise NotFound(f"{record_name(cls)} {record_id} has no version {version} to show")
+    return record
+
+
+def at_limit(cls: type[A], record_id: UUID, limit: datetime | None) -> A | None:
+    """The record as a former member last saw it (None if it began after the leaving)."""
+    if limit is None:
+        return current(cls, record_id)
+    try:
+        return service().get(cls, record_id, as_of=limit)
+    except NotFound:
+        return None
+
+
+def show(
+    cls: type[A], record_id: UUID, present: Callable[[A, list[Entry]], dict[str, Any]]
+) -> Reply:
+    """A GET of the record as the caller may see it (now, ``?version=`` or ``?as_of=``):
+    its state and its history, with ETag.
+
+    An organisation that left sees the record as it was when it left, never later.
+    """
+    now = current(cls, record_id)
+    belongs: Any = now  # every record of a partnership's work has partnership_id
+    _, limit = read_limit(belongs.partnership_id)
+    record = as_seen(cls, record_id, now, limit)
+    return reply(present(record, history(record_id, record.version)), record.version)
 
 
 def answer(
@@ -147,20 +205,6 @@ def answer(
     return reply(
         present(record, history(record.id, record.version)), record.version, status, location
     )
-
-
-def history(record_id: UUID, version: int) -> list[Entry]:
-    found: Iterable[Any] = record_history(service(), record_id, version)
-    return [
-        Entry(
-            topic_of(event),
-            event.originator_version,
-            event.timestamp,
-            getattr(event, "actor", None),
-            event,
-        )
-        for event in found
-    ]
 
 
 def require_records(
@@ -201,7 +245,7 @@ def listing(
 
     A former member sees the records as they were when it left.
     """
-    limit = reader(partnership_id)
+    _, limit = read_limit(partnership_id)
     size, cursor = page_args()
     query = (
         sa.select(states.c.id, states.c.created_at)
@@ -232,3 +276,12 @@ def listing(
             break
     items = present(kept[: size + 1])
     return page(items, size, lambda item: keys[str(item["id"])])
+
+
+def require_organisation(field: str, organisation_id: UUID) -> UUID:
+    """An organisation named in a body must exist (422 naming the field otherwise)."""
+    try:
+        service().get(Organisation, organisation_id)
+    except NotFound:
+        raise InvalidInput.field(field, f"no organisation {organisation_id}") from None
+    return organisation_id

@@ -8,19 +8,20 @@ from uuid import UUID
 from flask import url_for
 from marshmallow import fields, validate
 
+from core.access import CONTRIBUTE
 from core.domain.experiment import Experiment
 from core.domain.scaleup import ScaleUp
 from core.domain.vocabulary import ADOPTION_STAGES
 from web.api import blueprint, records
-from web.api.conventions import Reply, expected_version, reply
+from web.api.conventions import Reply
 from web.api.records import (
     Entry,
     Texts,
-    contributor,
-    contributor_to,
+    allowed,
+    command_on,
     listing,
-    read,
     require_records,
+    show,
 )
 from web.api.schemas import (
     NoNul,
@@ -158,7 +159,7 @@ def answer(scale_up: ScaleUp, status: int = 200) -> Reply:
 @blp.response(201, ScaleUpSchema)
 def plan(body: dict[str, Any], partnership_id: UUID) -> Reply:
     """Plan to spread a practice (from an experiment of the partnership) to member units."""
-    user = contributor(partnership_id)
+    user = allowed(partnership_id, CONTRIBUTE)
     require_records(Experiment, partnership_id, "origin_id", [body["origin_id"]])
     scale_up = service().plan_scale_up(
         user.actor, partnership_id, body["practice"], body["origin_id"], body["target_unit_ids"]
@@ -171,14 +172,13 @@ def plan(body: dict[str, Any], partnership_id: UUID) -> Reply:
 @blp.response(200, ScaleUpSchema)
 def adopt(body: dict[str, Any], scale_up_id: UUID) -> Reply:
     """Record the stage a target unit has reached."""
-    user = contributor_to(ScaleUp, scale_up_id)
-    scale_up = service().record_adoption(
-        user.actor,
+    scale_up = command_on(
+        ScaleUp,
         scale_up_id,
+        service().record_adoption,
         body["unit_id"],
         body["stage"],
         body["note"],
-        expected_version=expected_version(),
     )
     return answer(scale_up)
 
@@ -188,10 +188,7 @@ def adopt(body: dict[str, Any], scale_up_id: UUID) -> Reply:
 @blp.response(200, ScaleUpSchema)
 def complete(body: dict[str, Any], scale_up_id: UUID) -> Reply:
     """The scale-up is done; no more adoptions are recorded."""
-    user = contributor_to(ScaleUp, scale_up_id)
-    scale_up = service().complete_scale_up(
-        user.actor, scale_up_id, body["note"], expected_version=expected_version()
-    )
+    scale_up = command_on(ScaleUp, scale_up_id, service().complete_scale_up, body["note"])
     return answer(scale_up)
 
 
@@ -200,10 +197,7 @@ def complete(body: dict[str, Any], scale_up_id: UUID) -> Reply:
 @blp.response(200, ScaleUpSchema)
 def halt(body: dict[str, Any], scale_up_id: UUID) -> Reply:
     """Stop the scale-up, saying why."""
-    user = contributor_to(ScaleUp, scale_up_id)
-    scale_up = service().halt_scale_up(
-        user.actor, scale_up_id, body["reason"], expected_version=expected_version()
-    )
+    scale_up = command_on(ScaleUp, scale_up_id, service().halt_scale_up, body["reason"])
     return answer(scale_up)
 
 
@@ -211,8 +205,7 @@ def halt(body: dict[str, Any], scale_up_id: UUID) -> Reply:
 @blp.response(200, ScaleUpSchema)
 def scale_up(scale_up_id: UUID) -> Reply:
     """The scale-up now, or ``?as_of=`` / ``?version=``."""
-    found, entries = read(ScaleUp, scale_up_id)
-    return reply(present(found, entries), found.version)
+    return show(ScaleUp, scale_up_id, present)
 
 
 @blp.get("/partnerships/<uuid:partnership_id>/scale-ups")
