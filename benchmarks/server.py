@@ -116,7 +116,14 @@ def serving(
     output = open(log, "ab")  # noqa: SIM115
     process = subprocess.Popen(command, env=env, stdout=output, stderr=output)
     try:
-        wait_until_up(host, port, process)
+        try:
+            wait_until_up(host, port, process)
+        except RuntimeError as exited:
+            # `samverkan serve` can lose a race creating its tables with another process
+            # (core/commands/base.py: create_all); start it once more, and say so.
+            print(f"warning: {exited} at start (see {log}); starting again", file=sys.stderr)
+            process = subprocess.Popen(command, env=env, stdout=output, stderr=output)
+            wait_until_up(host, port, process)
         yield Server(process, host, port)
     except Exception as error:
         if isinstance(error, ConnectionRefusedError):  # the master may be on its way out

@@ -17,6 +17,9 @@ access_log_format = (
 )
 errorlog = "-"
 wsgi_app = "web:create_app()"
+# gunicorn 27's control socket lives at one path per user: several services (or the
+# scale-out test's three app processes) on one host would take it from each other.
+control_socket_disable = True
 
 
 def child_exit(server: object, worker: object) -> None:

@@ -61,6 +61,9 @@ class StoreConfig:
     def event_store_env(self, *, create_tables: bool = True) -> dict[str, str]:
         """The environment eventsourcing's Application reads its recorder settings from."""
         create = "y" if create_tables else "n"
+        # Recently used aggregates stay in memory and are fast-forwarded from the store on
+        # each read (other processes may have written since), instead of rebuilt each time.
+        cache = {"AGGREGATE_CACHE_MAXSIZE": "1000", "AGGREGATE_CACHE_FASTFORWARD": "y"}
         if not self.database_url:
             self.data_dir.mkdir(parents=True, exist_ok=True)
             return {
@@ -68,6 +71,7 @@ class StoreConfig:
                 "SQLITE_DBNAME": str(self.data_dir / "events.sqlite"),
                 "SQLITE_LOCK_TIMEOUT": "10",
                 "CREATE_TABLE": create,
+                **cache,
             }
         pg = self._postgres_parts()
         env = {
@@ -81,6 +85,7 @@ class StoreConfig:
             "POSTGRES_POOL_SIZE": "5",
             "POSTGRES_MAX_OVERFLOW": "10",
             "CREATE_TABLE": create,
+            **cache,
         }
         if pg["schema"]:
             env["POSTGRES_SCHEMA"] = pg["schema"]

@@ -5,6 +5,7 @@ Read models are not migrated: a projection's tables are dropped and rebuilt from
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -21,6 +22,17 @@ def alembic_config(engine: sa.Engine) -> Config:
     return config
 
 
-def upgrade(engine: sa.Engine) -> None:
-    """Bring the core tables to the newest revision (idempotent, safe to run at every start)."""
-    command.upgrade(alembic_config(engine), "head")
+def upgrade(engine: sa.Engine, attempts: int = 3) -> None:
+    """Bring the core tables to the newest revision (idempotent, safe to run at every start).
+
+    Two processes starting on a new store race to create the tables; the loser's migration
+    fails as a whole, and on the next attempt it finds the revision there and does nothing.
+    """
+    for attempt in range(attempts):
+        try:
+            command.upgrade(alembic_config(engine), "head")
+            return
+        except sa.exc.DBAPIError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.1 * (attempt + 1))

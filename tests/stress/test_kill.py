@@ -72,6 +72,19 @@ def kill_one_worker(server: Server) -> None:
     raise TimeoutError("gunicorn did not replace the killed worker")
 
 
+def wait_for_a_write(acknowledged: set[str], lock: threading.Lock) -> None:
+    """Wait (bounded) until one more write is acknowledged than when called."""
+    with lock:
+        seen = len(acknowledged)
+    deadline = time.monotonic() + RESPAWN_TIMEOUT
+    while time.monotonic() < deadline:
+        with lock:
+            if len(acknowledged) > seen:
+                return
+        time.sleep(0.02)
+    raise TimeoutError("no write was acknowledged after the last kill")
+
+
 @pytest.mark.parametrize("kills", scales(5, 100))
 def test_killed_workers_lose_no_acknowledged_write(prepared: Prepared, kills: int) -> None:
     prefix = f"kill-{uuid.uuid4().hex[:8]}-"
@@ -89,7 +102,7 @@ def test_killed_workers_lose_no_acknowledged_write(prepared: Prepared, kills: in
             thread.start()
         try:
             for _ in range(kills):
-                time.sleep(0.2)  # writes are in flight when the worker dies
+                wait_for_a_write(acknowledged, lock)  # writes are flowing when it dies
                 kill_one_worker(server)
             time.sleep(0.5)
         finally:

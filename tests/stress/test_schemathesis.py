@@ -35,7 +35,8 @@ def test_no_server_error_for_generated_requests(
     if not SCHEMATHESIS.exists():
         pytest.fail("schemathesis is a dev dependency: pip install -e '.[dev]'")
     with serving(prepared.config, workers=2) as server:
-        per_operation = math.ceil(cases / operations(server.base) * 1.1)
+        # Some operations run out of distinct inputs before their maximum: ask for more.
+        per_operation = math.ceil(cases / operations(server.base) * 1.3)
         result = subprocess.run(
             [
                 str(SCHEMATHESIS),
