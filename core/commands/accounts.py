@@ -194,6 +194,26 @@ class AccountCommands(ServiceBase):
             ).first()
         return None if row is None else _user(row)
 
+    def correct_user(self, user_id: UUID, *, name: str | None, email: str | None) -> User:
+        """Correct a person's name or e-mail (a row, not an event: it is personal data)."""
+        user = self.get_user(user_id)
+        values: dict[str, str] = {}
+        if name is not None:
+            values["name"] = require_text("name", name, max_length=200)
+        if email is not None:
+            email = require_text("email", email, max_length=320).lower()
+            if not EMAIL.match(email):
+                raise InvalidInput.field("email", "must be an e-mail address")
+            other = self.find_user(email)
+            if other is not None and other.id != user.id:
+                raise EmailTaken(f"A user with the e-mail {email} exists")
+            values["email"] = email
+        if not values:
+            raise InvalidInput.field("name", "give a name or an e-mail to correct")
+        with self.sql.begin() as connection:
+            connection.execute(users.update().where(users.c.id == str(user.id)).values(**values))
+        return self.get_user(user.id)
+
     def erase_user(self, actor: Actor, user_id: UUID) -> None:
         """Erase a person's details; events keep the id, which now names no one."""
         user = self.get_user(user_id)

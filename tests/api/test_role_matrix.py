@@ -25,6 +25,7 @@ from core.application import Samverkan
 from core.audit.checkpoints import sign_checkpoint
 from core.audit.keys import ensure_key_pair
 from core.domain.base import Actor
+from core.domain.partnership import Partnership
 from core.stores import StoreConfig
 from tests.api.callers import OPERATOR, Caller, make_caller
 from web import create_app
@@ -326,6 +327,16 @@ def new_user_role(w: World, role: str) -> tuple[str, Any]:
     return f"/api/v1/users/{user.id}/role", {"role": "auditor"}
 
 
+def new_user_erasure(w: World, role: str) -> tuple[str, Any]:
+    user = w.service.create_user(OPERATOR, f"e{w.n()}@example.org", "N", w.member_org, "member")
+    return f"/api/v1/users/{user.id}/erasure", None
+
+
+def text_erasure(w: World, role: str) -> tuple[str, Any]:
+    purpose = w.service.get(Partnership, w.partnership()).purpose
+    return f"/api/v1/texts/{purpose.id}/erasure", {"reason": "Begäran om radering"}
+
+
 def decision_body(w: World, pid: UUID) -> dict[str, Any]:
     return {
         "title": "Beslut",
@@ -394,6 +405,14 @@ ROUTES = [
         lambda w, r: (f"/api/v1/users/{member_user(w, r)}", None),
     ),
     Route("POST", "/api/v1/users/{user_id}/role", "admin", new_user_role),
+    Route("POST", "/api/v1/users/{user_id}/erasure", "admin", new_user_erasure),
+    Route(
+        "POST",
+        "/api/v1/users/{user_id}/details",
+        "self",
+        lambda w, r: (f"/api/v1/users/{member_user(w, r)}/details", {"name": "Avdelningschef"}),
+    ),
+    Route("POST", "/api/v1/texts/{text_id}/erasure", "admin", text_erasure),
     Route(
         "POST",
         "/api/v1/users/{user_id}/tokens",

@@ -42,6 +42,7 @@ def init_app(app: Flask) -> flask_smorest.Api:
         organisations,
         partnerships,
         scaleups,
+        texts,
         users,
     )
 
@@ -71,6 +72,7 @@ def init_app(app: Flask) -> flask_smorest.Api:
         organisations,
         partnerships,
         scaleups,
+        texts,
         users,
     ):
         api.register_blueprint(module.blp)

@@ -107,6 +107,29 @@ def change_role(body: dict[str, Any], user_id: UUID) -> dict[str, Any]:
     return present(service().change_role(admin.actor, user_id, body["role"]))
 
 
+class DetailsSchema(Strict):
+    name = fields.String(load_default=None, validate=validate.Length(min=1, max=200))
+    email = fields.Email(load_default=None)
+
+
+@blp.post("/users/<uuid:user_id>/details")
+@blp.arguments(DetailsSchema)
+@blp.response(200, UserSchema)
+def correct(body: dict[str, Any], user_id: UUID) -> dict[str, Any]:
+    """Correct a user's name or e-mail (admins, or the user)."""
+    require_self_or_admin(user_id)
+    return present(service().correct_user(user_id, name=body["name"], email=body["email"]))
+
+
+@blp.post("/users/<uuid:user_id>/erasure")
+@blp.response(204)
+def erase(user_id: UUID) -> tuple[str, int]:
+    """Erase a person's details and revoke their tokens (admins); events keep only the id."""
+    admin = require_admin()
+    service().erase_user(admin.actor, user_id)
+    return "", 204
+
+
 @blp.post("/users/<uuid:user_id>/tokens")
 @blp.arguments(TokenRequestSchema)
 @blp.response(201, TokenSchema)

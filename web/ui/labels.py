@@ -37,6 +37,8 @@ LABELS: dict[str, Any] = {
     "active": _l("Active"),
     "paused": _l("Paused"),
     "completed": _l("Completed"),
+    "halted": _l("Halted"),
+    "retracted": _l("Retracted"),
     "proposed": _l("Proposed"),
     "adopted": _l("Adopted"),
     "rejected": _l("Rejected"),
