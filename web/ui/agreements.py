@@ -4,6 +4,7 @@ collects: shares, commitments, contributions, costs, benefits, risks and their s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
@@ -157,12 +158,19 @@ def positive(v: dict[str, Any]) -> None:
         raise InvalidInput.field("amount", _("Enter an amount above 0."))
 
 
-@bp.route(f"{AGREEMENT}/commitments/new", methods=["GET", "POST"])
-@signed_in_page
-def make_commitment(partnership_id: UUID, agreement_id: UUID) -> Any:
+def resource_form(
+    partnership_id: UUID,
+    agreement_id: UUID,
+    record: Callable[..., Any],
+    title: str,
+    submit: str,
+    done: str,
+) -> Any:
+    """A commitment or a contribution: the same fields, recorded by ``record``."""
+
     def command(page: PartnershipPage, a: Agreement, v: dict[str, Any], version: int) -> None:
         positive(v)
-        service().make_commitment(
+        record(
             page.user.actor,
             agreement_id,
             UUID(v["organisation_id"]),
@@ -174,12 +182,19 @@ def make_commitment(partnership_id: UUID, agreement_id: UUID) -> Any:
         )
 
     return agreement_form(
+        partnership_id, agreement_id, resource_fields, title, submit, command, done
+    )
+
+
+@bp.route(f"{AGREEMENT}/commitments/new", methods=["GET", "POST"])
+@signed_in_page
+def make_commitment(partnership_id: UUID, agreement_id: UUID) -> Any:
+    return resource_form(
         partnership_id,
         agreement_id,
-        resource_fields,
+        service().make_commitment,
         _("Record a commitment"),
         _("Record the commitment"),
-        command,
         _("The commitment is recorded."),
     )
 
@@ -187,26 +202,12 @@ def make_commitment(partnership_id: UUID, agreement_id: UUID) -> Any:
 @bp.route(f"{AGREEMENT}/contributions/new", methods=["GET", "POST"])
 @signed_in_page
 def record_contribution(partnership_id: UUID, agreement_id: UUID) -> Any:
-    def command(page: PartnershipPage, a: Agreement, v: dict[str, Any], version: int) -> None:
-        positive(v)
-        service().record_contribution(
-            page.user.actor,
-            agreement_id,
-            UUID(v["organisation_id"]),
-            v["kind"],
-            v["amount"],
-            v["unit"],
-            v["description"] or "",
-            expected_version=version,
-        )
-
-    return agreement_form(
+    return resource_form(
         partnership_id,
         agreement_id,
-        resource_fields,
+        service().record_contribution,
         _("Record a contribution"),
         _("Record the contribution"),
-        command,
         _("The contribution is recorded."),
     )
 

@@ -7,13 +7,13 @@ from typing import Any
 from uuid import UUID
 
 import sqlalchemy as sa
-from eventsourcing.utils import get_topic
 from flask import render_template
 
 from core.access import Access
 from core.current_state import load_many
 from core.domain.decision import Decision
 from core.domain.experiment import Experiment
+from core.event_index import partnership_events
 from core.memberships import periods
 from core.projections_index import partnership_rows, records
 from web.auth import service
@@ -86,22 +86,20 @@ def home() -> Any:
 
 
 def phase_timeline(partnership_id: UUID, as_of: datetime | None) -> list[dict[str, Any]]:
-    """The phases entered, when, by whom and why: from the partnership's own events."""
-    timeline = []
-    event: Any
-    for event in service().events.get(partnership_id):
-        if as_of is not None and event.timestamp > as_of:
-            break
-        if get_topic(type(event)) == "partnership.phase_entered":
-            timeline.append(
-                {
-                    "phase": event.phase,
-                    "at": event.timestamp,
-                    "actor": event.actor,
-                    "rationale": service().texts.get(event.rationale),
-                }
-            )
-    return timeline
+    """The phases entered, when, by whom and why: from the events index, texts in one query."""
+    entered = partnership_events(
+        service().sql, partnership_id, until=as_of, types=["partnership.phase_entered"]
+    )
+    texts = service().texts.get_many(UUID(e.data["rationale"]["text_id"]) for e in entered)
+    return [
+        {
+            "phase": event.data["phase"],
+            "at": event.at,
+            "actor": event.actor,
+            "rationale": texts.get(UUID(event.data["rationale"]["text_id"])),
+        }
+        for event in entered
+    ]
 
 
 def member_periods(partnership_id: UUID, as_of: datetime | None) -> list[dict[str, Any]]:
