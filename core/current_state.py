@@ -8,6 +8,7 @@ snapshot format. Reading an aggregate now is then one row, whatever the length o
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
@@ -18,7 +19,7 @@ from eventsourcing.persistence import Tracking
 from core.domain.base import Record, kind_of, make_transcoder
 from core.domain.registry import event_topics
 from core.hookspecs import hookimpl
-from core.projections import SqlProjection
+from core.projections import Batch, SqlProjection, chunked
 
 if TYPE_CHECKING:
     from core.application import Samverkan
@@ -69,37 +70,66 @@ class CurrentState(SqlProjection):
     def apply(
         self, connection: sa.Connection, domain_event: Any, tracking: Tracking | None = None
     ) -> None:
-        aggregate_id = str(domain_event.originator_id)
-        row = connection.execute(
-            sa.select(states.c.version, states.c.state).where(states.c.id == aggregate_id)
-        ).first()
-        if row is not None and row.version >= domain_event.originator_version:
-            return  # applied before
-        aggregate = domain_event.mutate(
-            None if row is None else decode(aggregate_id, row.version, row.state)
-        )
-        values = {
-            "version": aggregate.version,
-            "updated_at": domain_event.timestamp,
-            "state": encode(aggregate),
-        }
-        if row is None:
+        self.apply_events(connection, [domain_event])
+
+    def apply_batch(self, connection: sa.Connection, batch: Batch) -> None:
+        self.apply_events(connection, [domain_event for domain_event, _ in batch])
+
+    def apply_events(self, connection: sa.Connection, events: Sequence[Any]) -> None:
+        """Read the touched rows in one query, apply the events in memory, and write each
+        changed aggregate once: new rows in one insert, changed rows in one update."""
+        ids = sorted({str(event.originator_id) for event in events})
+        stored: dict[str, Any] = {}
+        for some in chunked(ids):
+            query = sa.select(states.c.id, states.c.version, states.c.state)
+            for row in connection.execute(query.where(states.c.id.in_(some))):
+                stored[row.id] = row
+        changed: dict[str, Any] = {}
+        first_at: dict[str, datetime] = {}
+        last_at: dict[str, datetime] = {}
+        for event in events:
+            aggregate_id = str(event.originator_id)
+            aggregate = changed.get(aggregate_id)
+            if aggregate is None and aggregate_id in stored:
+                row = stored[aggregate_id]
+                aggregate = decode(aggregate_id, row.version, row.state)
+            if aggregate is not None and aggregate.version >= event.originator_version:
+                continue  # applied before
+            changed[aggregate_id] = event.mutate(aggregate)
+            first_at.setdefault(aggregate_id, event.timestamp)
+            last_at[aggregate_id] = event.timestamp
+        inserts, updates = [], []
+        for aggregate_id, aggregate in changed.items():
+            values = {
+                "version": aggregate.version,
+                "updated_at": last_at[aggregate_id],
+                "state": encode(aggregate),
+            }
+            if aggregate_id in stored:
+                updates.append({"row_id": aggregate_id, **values})
+                continue
             partnership_id = getattr(aggregate, "partnership_id", None)
-            connection.execute(
-                states.insert().values(
-                    id=aggregate_id,
-                    kind=kind_of(type(aggregate)),
-                    partnership_id=None if partnership_id is None else str(partnership_id),
-                    created_at=domain_event.timestamp,
+            inserts.append(
+                {
+                    "id": aggregate_id,
+                    "kind": kind_of(type(aggregate)),
+                    "partnership_id": None if partnership_id is None else str(partnership_id),
+                    "created_at": first_at[aggregate_id],
                     **values,
-                )
+                }
             )
-        else:
-            connection.execute(states.update().where(states.c.id == aggregate_id).values(**values))
+        if inserts:
+            connection.execute(states.insert(), inserts)
+        if updates:
+            connection.execute(UPDATE_STATE, updates)
+
+
+# The SET clause follows the parameters' other keys (version, updated_at, state).
+UPDATE_STATE = states.update().where(states.c.id == sa.bindparam("row_id"))
 
 
 # Every event type of the domain: the projection reads them all (``apply`` handles each).
-CurrentState.topics = tuple(sorted(event_topics()))
+CurrentState.subscribe(event_topics())
 
 
 def load_current(engine: sa.Engine, cls: type[A], aggregate_id: UUID) -> A | None:

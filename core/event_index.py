@@ -20,7 +20,7 @@ from core.domain.base import make_transcoder
 from core.domain.registry import event_topics
 from core.hookspecs import hookimpl
 from core.log import LoggedEvent, logged_event
-from core.projections import SqlProjection, topic_of
+from core.projections import Batch, SqlProjection, chunked, topic_of
 
 if TYPE_CHECKING:
     from core.application import Samverkan
@@ -54,36 +54,56 @@ class EventIndex(SqlProjection):
     ) -> None:
         assert tracking is not None, "the index is keyed by notification id"
         stored = mapper.to_stored_event(domain_event)
-        actor = getattr(domain_event, "actor", None)
-        connection.execute(
-            indexed.insert().values(
-                notification_id=tracking.notification_id,
-                originator_id=str(domain_event.originator_id),
-                version=domain_event.originator_version,
-                partnership_id=self._partnership_of(connection, domain_event),
-                type=topic_of(domain_event),
-                at=domain_event.timestamp,
-                organisation_id=None if actor is None else str(actor.organisation_id),
-                state=stored.state,
+        self.index(connection, [(domain_event, tracking.notification_id, stored.state)])
+
+    def apply_batch(self, connection: sa.Connection, batch: Batch) -> None:
+        # The stored state is the event as the log holds it: no need to encode it again.
+        self.index(connection, [(event, n.id, n.state) for event, n in batch])
+
+    def index(self, connection: sa.Connection, events: Sequence[tuple[Any, int, bytes]]) -> None:
+        """One insert for all of ``events`` (each: domain event, notification id, state)."""
+        partnership_of = self._partnerships(connection, [event for event, _, _ in events])
+        rows = []
+        for event, notification_id, state in events:
+            actor = getattr(event, "actor", None)
+            rows.append(
+                {
+                    "notification_id": notification_id,
+                    "originator_id": str(event.originator_id),
+                    "version": event.originator_version,
+                    "partnership_id": partnership_of.get(str(event.originator_id)),
+                    "type": topic_of(event),
+                    "at": event.timestamp,
+                    "organisation_id": None if actor is None else str(actor.organisation_id),
+                    "state": state,
+                }
             )
-        )
+        connection.execute(indexed.insert(), rows)
 
     @staticmethod
-    def _partnership_of(connection: sa.Connection, domain_event: Any) -> str | None:
-        if topic_of(domain_event).startswith("partnership."):
-            return str(domain_event.originator_id)
-        if domain_event.originator_version == 1:
-            found = getattr(domain_event, "partnership_id", None)
-            return None if found is None else str(found)
-        return connection.execute(
-            sa.select(indexed.c.partnership_id).where(
-                indexed.c.originator_id == str(domain_event.originator_id),
-                indexed.c.version == 1,
+    def _partnerships(connection: sa.Connection, events: Sequence[Any]) -> dict[str, str | None]:
+        """The partnership each event's record belongs to: a partnership is its own; other
+        records name theirs in their first event (in this batch, or already indexed)."""
+        found: dict[str, str | None] = {}
+        for event in events:
+            record_id = str(event.originator_id)
+            if topic_of(event).startswith("partnership."):
+                found[record_id] = record_id
+            elif event.originator_version == 1:
+                partnership_id = getattr(event, "partnership_id", None)
+                found[record_id] = None if partnership_id is None else str(partnership_id)
+        missing = sorted({str(event.originator_id) for event in events} - found.keys())
+        for some in chunked(missing):
+            query = sa.select(indexed.c.originator_id, indexed.c.partnership_id).where(
+                indexed.c.originator_id.in_(some), indexed.c.version == 1
             )
-        ).scalar_one_or_none()
+            found.update(
+                (row.originator_id, row.partnership_id) for row in connection.execute(query)
+            )
+        return found
 
 
-EventIndex.topics = tuple(sorted(event_topics()))
+EventIndex.subscribe(event_topics())
 
 
 def decode(row: Any) -> Any:

@@ -1,10 +1,11 @@
 """Read models: projections of the log into SQL tables, each with its tracked position.
 
 A projection has eventsourcing's ``Projection`` shape (``topics``, ``process_event(event,
-tracking)``, a ``view`` that is a ``TrackingRecorder``). Processing one event writes the
-projection's rows and its position in one SQLAlchemy transaction; the position is a
-conditional upsert, so of two workers that race for one event only one applies it, and an
-event processed again changes nothing. Write one by subclassing ``SqlProjection``:
+tracking)``, a ``view`` that is a ``TrackingRecorder``). Its rows and its position change in
+one SQLAlchemy transaction: the runner (``core.projections_runner``) applies a page of
+events at a time, after locking the positions it moves, so of two workers that race for the
+same events only one applies them, and events processed again change nothing. Write one
+by subclassing ``SqlProjection``:
 
     class Decisions(SqlProjection):
         name = "decisions"
@@ -14,15 +15,18 @@ event processed again changes nothing. Write one by subclassing ``SqlProjection`
         @handles("decision.proposed")
         def proposed(self, connection: sa.Connection, event: Any) -> None:
             connection.execute(self.rows.insert().values(id=str(event.originator_id)))
+
+A projection with costly rows may override ``apply_batch`` to write a page of events in a
+few statements (``core.current_state`` and ``core.event_index`` do).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, ClassVar, TypeVar
 
 import sqlalchemy as sa
-from eventsourcing.persistence import Tracking, TrackingRecorder
+from eventsourcing.persistence import Notification, Tracking, TrackingRecorder
 from eventsourcing.projection import Projection
 from eventsourcing.utils import get_topic
 from sqlalchemy.dialects import postgresql, sqlite
@@ -43,6 +47,19 @@ positions = sa.Table(
 
 Handler = Callable[[Any, sa.Connection, Any], None]
 H = TypeVar("H", bound=Callable[..., None])
+T = TypeVar("T")
+
+# A page of the log as a projection receives it: each domain event with its stored form.
+Batch = Sequence[tuple[Any, Notification]]
+
+
+class EventFailed(Exception):
+    """A projection's handler raised on this event (the cause is chained)."""
+
+    def __init__(self, notification_id: int, error: BaseException) -> None:
+        self.notification_id = notification_id
+        self.error = f"{type(error).__name__}: {error}"
+        super().__init__(f"event {notification_id}: {self.error}")
 
 
 def handles(*topics: str) -> Callable[[H], H]:
@@ -73,6 +90,43 @@ def advance(connection: sa.Connection, name: str, position: int) -> bool:
     ).returning(positions.c.position)
     # A row comes back only if it was inserted or updated (rowcount is not reliable here).
     return connection.execute(statement).first() is not None
+
+
+def lock_positions(connection: sa.Connection, names: Iterable[str]) -> dict[str, int]:
+    """The positions of ``names``, locked until the transaction ends.
+
+    The first statement writes (a missing row is inserted), which on SQLite takes the
+    database's write lock; on PostgreSQL the rows are locked in name order, so two workers
+    never wait on each other in a circle.
+    """
+    ordered = sorted(names)
+    statement = _insert(connection)(positions).on_conflict_do_nothing(
+        index_elements=[positions.c.name]
+    )
+    connection.execute(statement, [{"name": name, "position": 0} for name in ordered])
+    query = (
+        sa.select(positions.c.name, positions.c.position)
+        .where(positions.c.name.in_(ordered))
+        .order_by(positions.c.name)
+    )
+    if connection.dialect.name == "postgresql":
+        query = query.with_for_update()
+    return {str(name): int(position) for name, position in connection.execute(query)}
+
+
+def move_positions(connection: sa.Connection, names: Iterable[str], position: int) -> None:
+    """Move ``names`` forward to ``position`` (never back), clearing any failure."""
+    connection.execute(
+        positions.update()
+        .where(positions.c.name.in_(list(names)), positions.c.position < position)
+        .values(position=position, failed_at=None, error=None)
+    )
+
+
+def chunked(items: Sequence[T], size: int = 500) -> Iterator[Sequence[T]]:
+    """``items`` in slices of ``size`` (SQL ``IN`` lists stay within the drivers' limits)."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def reset(connection: sa.Connection, name: str, position: int) -> None:
@@ -148,6 +202,8 @@ class SqlProjection(Projection[SqlTracking]):
     metadata: ClassVar[sa.MetaData] = sa.MetaData()
     handlers: ClassVar[dict[str, Handler]] = {}
 
+    topic_set: ClassVar[frozenset[str]] = frozenset()
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         handlers: dict[str, Handler] = {}
@@ -156,9 +212,15 @@ class SqlProjection(Projection[SqlTracking]):
                 for topic in getattr(attribute, "handles_topics", ()):
                     handlers[topic] = attribute
         cls.handlers = handlers
-        cls.topics = tuple(sorted(handlers))
+        cls.subscribe(handlers)
         if cls.metadata is SqlProjection.metadata:
             raise TypeError(f"{cls.__name__} must declare its own tables: metadata = MetaData()")
+
+    @classmethod
+    def subscribe(cls, topics: Iterable[str]) -> None:
+        """Set the topics the projection reads (its handlers' unless it says otherwise)."""
+        cls.topics = tuple(sorted(topics))
+        cls.topic_set = frozenset(cls.topics)
 
     def __init__(self, view: SqlTracking) -> None:
         super().__init__(view)
@@ -192,6 +254,15 @@ class SqlProjection(Projection[SqlTracking]):
         handler = self.handlers.get(topic_of(domain_event))
         if handler is not None:
             handler(self, connection, domain_event)
+
+    def apply_batch(self, connection: sa.Connection, batch: Batch) -> None:
+        """Apply a page of events in order inside the caller's transaction; a failure names
+        its event (``EventFailed``). Override to write many rows per statement."""
+        for domain_event, notification in batch:
+            try:
+                self.apply(connection, domain_event, Tracking(APPLICATION_NAME, notification.id))
+            except Exception as error:
+                raise EventFailed(notification.id, error) from error
 
     def clear(self, connection: sa.Connection) -> None:
         """Drop and recreate the projection's tables (a rebuild may follow a schema change)."""

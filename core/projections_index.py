@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from core.hookspecs import hookimpl
-from core.projections import SqlProjection, handles, topic_of
+from core.projections import Batch, SqlProjection, handles, topic_of
 
 if TYPE_CHECKING:
     from core.application import Samverkan
@@ -70,6 +70,11 @@ STATUS_OF = {
 }
 
 
+# Built once: SQLAlchemy compiles a statement object once per set of parameter names.
+ADD_RECORD = records.insert()
+TOUCH_RECORD = records.update().where(records.c.id == sa.bindparam("row_id"))
+
+
 def _id(event: Any) -> str:
     return str(event.originator_id)
 
@@ -79,25 +84,44 @@ class RecordsIndex(SqlProjection):
 
     name = "records_index"
     metadata = metadata
+    # Within a batch, touches of a record merge into one update, written at the end (no
+    # handler reads the records table, so nothing sees the rows before then).
+    touches: dict[str, dict[str, Any]] | None = None
+
+    def apply_batch(self, connection: sa.Connection, batch: Batch) -> None:
+        self.touches = {}
+        try:
+            super().apply_batch(connection, batch)
+            by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+            for row in self.touches.values():
+                by_columns.setdefault(tuple(sorted(row)), []).append(row)
+            for rows in by_columns.values():
+                connection.execute(TOUCH_RECORD, rows)
+        finally:
+            self.touches = None
 
     def _add(self, connection: sa.Connection, event: Any, kind: str, **values: Any) -> None:
-        connection.execute(
-            records.insert().values(
-                id=_id(event),
-                kind=kind,
-                version=event.originator_version,
-                created_at=event.timestamp,
-                updated_at=event.timestamp,
-                **values,
-            )
-        )
+        row = {
+            "id": _id(event),
+            "kind": kind,
+            "version": event.originator_version,
+            "created_at": event.timestamp,
+            "updated_at": event.timestamp,
+            **values,
+        }
+        connection.execute(ADD_RECORD, row)
 
     def _touch(self, connection: sa.Connection, event: Any, **values: Any) -> None:
-        connection.execute(
-            records.update()
-            .where(records.c.id == _id(event))
-            .values(version=event.originator_version, updated_at=event.timestamp, **values)
-        )
+        row = {
+            "row_id": _id(event),
+            "version": event.originator_version,
+            "updated_at": event.timestamp,
+            **values,
+        }
+        if self.touches is None:
+            connection.execute(TOUCH_RECORD, row)
+        else:
+            self.touches.setdefault(row["row_id"], {}).update(row)
 
     @handles(
         "organisation.unit_added",

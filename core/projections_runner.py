@@ -1,27 +1,32 @@
 """Keeping projections up to date: catch up (embedded), follow (worker), rebuild, status.
 
-Every mode reads the log from each projection's own position with ``select_notifications``
-(ids may have gaps on PostgreSQL: nothing here expects id + 1), applies events one
-transaction each, and stops a projection at an event that fails: its position stays before
-that event, so the next run starts from it again and skips nothing.
+Every mode reads the log once for all projections, from the lowest position, with
+``select_notifications`` (ids may have gaps on PostgreSQL: nothing here expects id + 1),
+decodes each page once and applies it to every projection in one transaction. A projection
+that fails is retried alone, event by event, and stops at the failing event: its position
+stays before it, so the next run starts from it again and skips nothing; the others go on.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
-from eventsourcing.persistence import Notification, Tracking
+from eventsourcing.persistence import Notification
 
 from core.audit.sequencer import catch_up as sequence_audit_log
 from core.projections import (
-    APPLICATION_NAME,
+    Batch,
+    EventFailed,
     SqlProjection,
     create_tables,
+    lock_positions,
+    move_positions,
     positions,
     record_failure,
     reset,
@@ -35,6 +40,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PAGE = 500
+REBUILD_PAGE = 2000
 PENDING_CAP = 100_000
 Progress = Callable[[int], None]
 
@@ -71,6 +77,7 @@ class Projections:
     ) -> None:
         self.service = service
         self.engine: sa.Engine = service.sql
+        self._lock = threading.Lock()
         create_tables(self.engine, tracking_metadata)
         self.plugin_of: dict[str, str] = {}
         self.projections: dict[str, SqlProjection] = {}
@@ -101,14 +108,26 @@ class Projections:
     ) -> Iterator[Notification]:
         if not projection.topics:  # no topics would mean every event to the recorder
             return
+        for page in self._pages(projection.topics, after, stop):
+            yield from page
+
+    def _pages(
+        self, topics: Sequence[str], after: int, stop: int | None = None, size: int = PAGE
+    ) -> Iterator[Sequence[Notification]]:
+        """The log after ``after`` (up to ``stop``), a page at a time, only ``topics``."""
         while True:
             page = self.service.recorder.select_notifications(
-                start=after + 1, limit=PAGE, stop=stop, topics=projection.topics
+                start=after + 1, limit=size, stop=stop, topics=topics
             )
-            yield from page
-            if len(page) < PAGE:
+            if page:
+                yield page
+            if len(page) < size:
                 return
             after = page[-1].id
+
+    def _decoded(self, page: Sequence[Notification]) -> list[tuple[Any, Notification]]:
+        to_domain_event = self.service.mapper.to_domain_event
+        return [(to_domain_event(notification), notification) for notification in page]
 
     # Embedded mode and the worker's step
 
@@ -118,17 +137,14 @@ class Projections:
         A failing projection is recorded (position table, log) and left behind; the
         others still catch up.
         """
-        applied: dict[str, int] = {}
         # The audit tree follows the log first: every event gets its position at once.
         sequence_audit_log(self.service)
-        at = self._positions()
-        for name in self.projections:
-            try:
-                applied[name] = self.catch_up_one(name, at.get(name, 0))
-            except ProjectionFailed as failure:
-                log.error("%s (plugin %s)", failure, self.plugin_of[name])
-                applied[name] = 0
-        return applied
+        return self._follow(list(self.projections), raise_failure=False)
+
+    def catch_up_one(self, name: str) -> int:
+        """Apply ``name`` up to the head; ``ProjectionFailed`` if it stops at an event."""
+        self.get(name)
+        return self._follow([name], raise_failure=True)[name]
 
     def _positions(self) -> dict[str, int]:
         """Every projection's position in one query (not one each: this runs per write)."""
@@ -136,54 +152,142 @@ class Projections:
             rows = connection.execute(sa.select(positions.c.name, positions.c.position)).all()
         return {str(row.name): int(row.position) for row in rows}
 
-    def catch_up_one(self, name: str, position: int | None = None) -> int:
-        """Apply ``name`` from ``position`` (read now if not given) to the head. Another
-        process may have moved it since ``position`` was read: its events are skipped by
-        the conditional position upsert."""
-        projection = self.get(name)
-        count = 0
-        start = projection.position if position is None else position
-        notifications = self._notifications(projection, start)
-        for notification in notifications:
+    def _follow(self, names: list[str], *, raise_failure: bool) -> dict[str, int]:
+        """One pass over the log for all of ``names``: each page is read and decoded once
+        and applied to every projection in one transaction. Threads of one process take
+        turns; a thread that waited usually finds the work done."""
+        applied = dict.fromkeys(names, 0)
+        with self._lock:
+            at = self._positions()
+            after = min(at.get(name, 0) for name in names)
+            active = names
+            while active:
+                topics = sorted(set().union(*(self.projections[n].topic_set for n in active)))
+                page = self.service.recorder.select_notifications(
+                    start=after + 1, limit=PAGE, topics=topics
+                )
+                if not page:
+                    break
+                try:
+                    counts = self._apply_page(active, self._decoded(page))
+                except Exception:
+                    counts, failures = self._apply_page_each(active, page)
+                    if failures and raise_failure:
+                        raise failures[0] from None
+                    failed = {failure.name for failure in failures}
+                    active = [name for name in active if name not in failed]
+                for name, count in counts.items():
+                    applied[name] += count
+                if len(page) < PAGE:
+                    break
+                after = page[-1].id
+        return applied
+
+    def _apply_page(self, names: Sequence[str], decoded: Batch) -> dict[str, int]:
+        """Apply a page to every projection of ``names`` and move them past it, all in one
+        transaction; positions already past an event (another worker) skip it."""
+        counts = {}
+        with self.engine.begin() as connection:
+            at = lock_positions(connection, names)
+            for name in names:
+                counts[name] = self._apply_to(connection, name, decoded, at[name])
+            move_positions(connection, names, decoded[-1][1].id)
+        return counts
+
+    def _apply_to(self, connection: sa.Connection, name: str, decoded: Batch, position: int) -> int:
+        projection = self.projections[name]
+        batch = [
+            item
+            for item in decoded
+            if item[1].id > position and item[1].topic in projection.topic_set
+        ]
+        if batch:
+            projection.apply_batch(connection, batch)
+        return len(batch)
+
+    def _apply_page_each(
+        self, names: Sequence[str], page: Sequence[Notification]
+    ) -> tuple[dict[str, int], list[ProjectionFailed]]:
+        """The slow way, after a page failed: each projection in its own transaction, and
+        one that fails again event by event, so it stops just before the failing event."""
+        counts: dict[str, int] = {}
+        failures = []
+        for name in names:
             try:
-                domain_event = self.service.mapper.to_domain_event(notification)
-                tracking = Tracking(APPLICATION_NAME, notification.id)
-                count += projection.apply_tracked(domain_event, tracking)
+                with self.engine.begin() as connection:
+                    at = lock_positions(connection, [name])
+                    counts[name] = self._apply_to(connection, name, self._decoded(page), at[name])
+                    move_positions(connection, [name], page[-1].id)
+            except Exception:
+                counts[name], failure = self._apply_each(name, page)
+                if failure is not None:
+                    log.error("%s (plugin %s)", failure, self.plugin_of[name])
+                    failures.append(failure)
+        return counts, failures
+
+    def _apply_each(
+        self, name: str, page: Sequence[Notification]
+    ) -> tuple[int, ProjectionFailed | None]:
+        count = 0
+        for notification in page:
+            try:
+                with self.engine.begin() as connection:
+                    at = lock_positions(connection, [name])
+                    decoded = self._decoded([notification])
+                    count += self._apply_to(connection, name, decoded, at[name])
+                    move_positions(connection, [name], notification.id)
             except Exception as error:
-                failure = ProjectionFailed(name, notification.id, error)
+                cause = error.__cause__ if isinstance(error, EventFailed) else error
+                failure = ProjectionFailed(name, notification.id, cause or error)
                 record_failure(self.engine, name, notification.id, failure.error)
-                raise failure from error
-        return count
+                return count, failure
+        return count, None
 
     def rebuild(self, name: str, progress: Progress | None = None) -> int:
-        """Drop the projection's rows and replay the log, all in one transaction.
+        """Drop one projection's rows and replay the log into it (see ``rebuild_all``)."""
+        self.get(name)
+        return self.rebuild_all([name], progress)[name]
 
-        The position row is locked first, so workers wait for the rebuild instead of
-        writing into tables it is replacing. Returns the number of events applied.
+    def rebuild_all(
+        self, names: Sequence[str] | None = None, progress: Progress | None = None
+    ) -> dict[str, int]:
+        """Drop the projections' rows and replay the log once into all of them, in one
+        transaction. The position rows are locked first, so workers wait for the rebuild
+        instead of writing into tables it is replacing. Returns the events each applied.
         """
-        projection = self.get(name)
+        names = list(self.projections) if names is None else list(names)
         head = self.head()
-        count, last, current = 0, 0, None
+        counts = dict.fromkeys(names, 0)
+        failing: tuple[str, int] | None = None
         try:
-            with self.engine.begin() as connection:
-                reset(connection, name, 0)
-                projection.clear(connection)
-                for notification in self._notifications(projection, 0, stop=head):
-                    current = notification.id
-                    domain_event = self.service.mapper.to_domain_event(notification)
-                    tracking = Tracking(APPLICATION_NAME, notification.id)
-                    projection.apply(connection, domain_event, tracking)
-                    count, last = count + 1, notification.id
+            with self._lock, self.engine.begin() as connection:
+                lock_positions(connection, names)
+                for name in names:
+                    reset(connection, name, 0)
+                    self.projections[name].clear(connection)
+                topics = sorted(set().union(*(self.projections[n].topic_set for n in names)))
+                for page in self._pages(topics, 0, stop=head, size=REBUILD_PAGE):
+                    decoded = self._decoded(page)
+                    for name in names:
+                        failing = (name, page[0].id)
+                        counts[name] += self._apply_to(connection, name, decoded, 0)
+                    failing = None
                     if progress is not None:
-                        progress(notification.id)
-                reset(connection, name, last)
+                        progress(page[-1].id)
+                for name in names:
+                    reset(connection, name, head)
         except Exception as error:
-            if current is None:
+            if failing is None:
                 raise
-            failure = ProjectionFailed(name, current, error)
-            record_failure(self.engine, name, current, failure.error)
+            name, notification_id = failing
+            if isinstance(error, EventFailed):
+                notification_id, cause = error.notification_id, error.__cause__ or error
+            else:
+                cause = error
+            failure = ProjectionFailed(name, notification_id, cause)
+            record_failure(self.engine, name, notification_id, failure.error)
             raise failure from error
-        return count
+        return counts
 
     # Status and the workers mode's wait
 
@@ -226,7 +330,8 @@ class Projections:
             row = rows.get(name)
             if row is not None and row.error is not None:
                 continue  # a failed projection is reported, not waited for
-            if self.pending(name, row.position if row is not None else 0, head):
+            position = row.position if row is not None else 0
+            if position < head and self.pending(name, position, head):
                 names.append(name)
         return names
 

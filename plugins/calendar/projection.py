@@ -6,12 +6,12 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from core.projections import SqlProjection, handles
+from core.projections import handles
 from plugins.calendar.tables import calendar_events, metadata
-from plugins.ledger.dated import keep
+from plugins.ledger.dated import DatedProjection, keep
 
 
-class CalendarProjection(SqlProjection):
+class CalendarProjection(DatedProjection):
     name = "calendar"
     metadata = metadata
 

@@ -11,16 +11,16 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from core.projections import SqlProjection, handles
+from core.projections import handles
 from plugins.clinics.tables import clinic_events, metadata
-from plugins.ledger.dated import keep
+from plugins.ledger.dated import DatedProjection, keep
 
 
 def by(event: Any) -> str:
     return str(event.actor.organisation_id)
 
 
-class ClinicsProjection(SqlProjection):
+class ClinicsProjection(DatedProjection):
     name = "clinic_dashboard"
     metadata = metadata
 

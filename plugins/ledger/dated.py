@@ -7,6 +7,7 @@ cut-off when it is asked. Rebuilding the rows from the log gives the same answer
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,7 +16,7 @@ from uuid import UUID
 
 import sqlalchemy as sa
 
-from core.projections import topic_of
+from core.projections import Batch, SqlProjection, topic_of
 from plugins.ledger.common import utc
 
 
@@ -53,22 +54,74 @@ def keep(
 ) -> None:
     """Store the event as a dated row; ``partnership_id`` defaults to the record's first row's."""
     record_id = str(event.originator_id)
+    held: HeldRows | None = connection.info.get(HeldRows.KEY)
     if partnership_id is None:
-        partnership_id = connection.execute(
-            sa.select(table.c.partnership_id).where(table.c.record_id == record_id).limit(1)
-        ).scalar_one_or_none()
+        partnership_id = _partnership_of(connection, table, record_id, held)
         if partnership_id is None:
             return  # a record this view does not follow
-    connection.execute(
-        table.insert().values(
-            record_id=record_id,
-            version=event.originator_version,
-            partnership_id=partnership_id,
-            recorded_at=event.timestamp,
-            topic=topic_of(event),
-            data=json.dumps(plain(data), sort_keys=True),
-        )
+    row = {
+        "record_id": record_id,
+        "version": event.originator_version,
+        "partnership_id": partnership_id,
+        "recorded_at": event.timestamp,
+        "topic": topic_of(event),
+        "data": json.dumps(plain(data), sort_keys=True),
+    }
+    if held is None:
+        connection.execute(_statements(table)[1], row)
+        return
+    held.rows.setdefault(table, []).append(row)
+    held.partnerships.setdefault((table.name, record_id), partnership_id)
+
+
+def _partnership_of(
+    connection: sa.Connection, table: sa.Table, record_id: str, held: HeldRows | None
+) -> str | None:
+    key = (table.name, record_id)
+    if held is not None and key in held.partnerships:
+        return held.partnerships[key]
+    first_row = _statements(table)[0]
+    found: str | None = connection.execute(first_row, {"row_id": record_id}).scalar_one_or_none()
+    if held is not None:
+        held.partnerships[key] = found
+    return found
+
+
+class HeldRows:
+    """A batch's dated rows, kept back until the batch is applied: one insert per table."""
+
+    KEY = "samverkan.dated.held_rows"  # in ``connection.info`` while a batch is applied
+
+    def __init__(self) -> None:
+        self.rows: dict[sa.Table, list[dict[str, Any]]] = {}
+        self.partnerships: dict[tuple[str, str], str | None] = {}
+
+
+class DatedProjection(SqlProjection):
+    """A projection that keeps dated rows (``keep``); a batch of events is written in one
+    insert per table. Subclasses declare their tables in their own ``metadata``."""
+
+    metadata = sa.MetaData()
+
+    def apply_batch(self, connection: sa.Connection, batch: Batch) -> None:
+        held = connection.info[HeldRows.KEY] = HeldRows()
+        try:
+            super().apply_batch(connection, batch)
+        finally:
+            del connection.info[HeldRows.KEY]
+        for table, rows in held.rows.items():
+            connection.execute(_statements(table)[1], rows)
+
+
+@functools.cache
+def _statements(table: sa.Table) -> tuple[sa.Select[Any], sa.Insert]:
+    """A table's two statements, built once: SQLAlchemy then skips compiling them again."""
+    first_row = (
+        sa.select(table.c.partnership_id)
+        .where(table.c.record_id == sa.bindparam("row_id"))
+        .limit(1)
     )
+    return first_row, table.insert()
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,22 @@ def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+# Built once: SQLAlchemy compiles a statement object once, not on every event.
+TOUCH_MEASURE = (
+    tables.measures.update()
+    .where(
+        tables.measures.c.measure_id == sa.bindparam("row_id"),
+        tables.measures.c.version < sa.bindparam("new_version"),
+    )
+    .values(version=sa.bindparam("new_version"))
+)
+KNOWN_VALUE = sa.select(tables.values.c.period).where(
+    tables.values.c.measure_id == sa.bindparam("row_id"),
+    tables.values.c.period == sa.bindparam("row_period"),
+)
+ADD_VALUE = tables.values.insert()
+
+
 class MeasureValues(SqlProjection):
     name = "measures"
     metadata = tables.metadata
@@ -47,34 +63,24 @@ class MeasureValues(SqlProjection):
         )
 
     def _touch(self, connection: sa.Connection, event: Any) -> None:
-        connection.execute(
-            tables.measures.update()
-            .where(
-                tables.measures.c.measure_id == str(event.originator_id),
-                tables.measures.c.version < event.originator_version,
-            )
-            .values(version=event.originator_version)
-        )
+        row = {"row_id": str(event.originator_id), "new_version": event.originator_version}
+        connection.execute(TOUCH_MEASURE, row)
 
     @handles("measure.value_recorded")
     def recorded(self, connection: sa.Connection, event: Any) -> None:
-        key = (str(event.originator_id), event.period)
-        known = sa.select(tables.values.c.period).where(
-            tables.values.c.measure_id == key[0], tables.values.c.period == key[1]
-        )
-        if connection.execute(known).first() is not None:
+        key = {"row_id": str(event.originator_id), "row_period": event.period}
+        if connection.execute(KNOWN_VALUE, key).first() is not None:
             return  # a period is recorded once (then corrected): this event was applied
-        connection.execute(
-            tables.values.insert().values(
-                measure_id=key[0],
-                period=key[1],
-                value=str(event.value),
-                recorded_value=str(event.value),
-                n=event.n,
-                recorded_at=event.timestamp,
-                corrections=0,
-            )
-        )
+        row = {
+            "measure_id": key["row_id"],
+            "period": event.period,
+            "value": str(event.value),
+            "recorded_value": str(event.value),
+            "n": event.n,
+            "recorded_at": event.timestamp,
+            "corrections": 0,
+        }
+        connection.execute(ADD_VALUE, row)
         self._touch(connection, event)
 
     @handles("measure.value_corrected")

@@ -6,14 +6,14 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from core.projections import SqlProjection, handles
-from plugins.ledger.dated import keep
+from core.projections import handles
+from plugins.ledger.dated import DatedProjection, keep
 from plugins.register.tables import decision_events, metadata
 
 AMENDABLE_HERE = ("title", "signatory_ids", "evidence")
 
 
-class RegisterProjection(SqlProjection):
+class RegisterProjection(DatedProjection):
     name = "decision_register"
     metadata = metadata
 

@@ -6,12 +6,12 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from core.projections import SqlProjection, handles
-from plugins.ledger.dated import keep
+from core.projections import handles
+from plugins.ledger.dated import DatedProjection, keep
 from plugins.scaleups.tables import metadata, scale_up_events
 
 
-class ScaleUpProjection(SqlProjection):
+class ScaleUpProjection(DatedProjection):
     name = "scale_up_matrix"
     metadata = metadata
 

@@ -216,3 +216,54 @@ def test_pages_read_partnerships_and_records_from_the_index(app: Samverkan) -> N
     assert [r["id"] for r in partnership_rows(app.sql)] == [pid]
     (record,) = records_of(app.sql, pid, "decision")
     assert (record["id"], record["status"]) == (str(decision), "proposed")
+
+
+def every_row(runner: Projections) -> dict[str, list[tuple[Any, ...]]]:
+    tables = [t for p in runner.projections.values() for t in p.metadata.sorted_tables]
+    return rows(runner.engine, *tables)
+
+
+def test_one_pass_rebuild_of_every_projection_equals_events_applied_one_at_a_time(
+    app: Samverkan,
+) -> None:
+    """The batched paths (a page per transaction, ``apply_batch``) give the rows of the
+    eventsourcing shape, ``process_event`` of one event at a time."""
+    from core.plugins import Plugins
+
+    record_every_event(app)
+    runner = Projections.from_plugins(app, Plugins())
+    assert len(runner.projections) >= 10
+    notifications = app.recorder.select_notifications(start=1, limit=100_000)
+    for notification in notifications:
+        event = app.mapper.to_domain_event(notification)
+        for projection in runner.projections.values():
+            if notification.topic in projection.topic_set:
+                projection.process_event(event, Tracking(APPLICATION_NAME, notification.id))
+    one_at_a_time = every_row(runner)
+    assert one_at_a_time["current_states"] and one_at_a_time["event_index"]
+    counts = runner.rebuild_all()
+    assert every_row(runner) == one_at_a_time
+    assert counts["event_index"] == len(notifications)
+    assert {status.pending for status in runner.status()} == {0}
+
+
+def test_catching_up_racing_runners_apply_each_event_once(app: Samverkan) -> None:
+    """Two runners (two workers) on one store: the locked positions let only one apply
+    a page; the other finds it done, and no row is written twice."""
+    import threading
+
+    from core.plugins import Plugins
+
+    record_every_event(app)
+    runners = [Projections.from_plugins(app, Plugins()) for _ in range(2)]
+    applied: list[dict[str, int]] = []
+    threads = [threading.Thread(target=lambda r=r: applied.append(r.catch_up())) for r in runners]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    total = len(app.recorder.select_notifications(start=1, limit=100_000))
+    assert sum(counts["event_index"] for counts in applied) == total
+    raced = every_row(runners[0])
+    runners[0].rebuild_all()
+    assert every_row(runners[0]) == raced
