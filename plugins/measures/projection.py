@@ -12,7 +12,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from core.projections import SqlProjection, handles
+from core.projections import Batch, SqlProjection, handles
 from plugins.measures import tables
 
 
@@ -62,9 +62,25 @@ class MeasureValues(SqlProjection):
             )
         )
 
+    # Within a batch, a measure's version moves once, at the end (no handler reads it).
+    touches: dict[str, int] | None = None
+
+    def apply_batch(self, connection: sa.Connection, batch: Batch) -> None:
+        self.touches = {}
+        try:
+            super().apply_batch(connection, batch)
+            rows = [{"row_id": k, "new_version": v} for k, v in self.touches.items()]
+            if rows:
+                connection.execute(TOUCH_MEASURE, rows)
+        finally:
+            self.touches = None
+
     def _touch(self, connection: sa.Connection, event: Any) -> None:
-        row = {"row_id": str(event.originator_id), "new_version": event.originator_version}
-        connection.execute(TOUCH_MEASURE, row)
+        measure_id, version = str(event.originator_id), event.originator_version
+        if self.touches is not None:
+            self.touches[measure_id] = max(version, self.touches.get(measure_id, 0))
+            return
+        connection.execute(TOUCH_MEASURE, {"row_id": measure_id, "new_version": version})
 
     @handles("measure.value_recorded")
     def recorded(self, connection: sa.Connection, event: Any) -> None:
