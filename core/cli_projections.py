@@ -8,7 +8,7 @@ import threading
 from typing import TYPE_CHECKING, Any, cast
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from core.plugins import Plugins, PluginSettings
 from core.projections_runner import ProjectionFailed, Projections
@@ -58,25 +58,27 @@ def status(ctx: click.Context, as_json: bool) -> None:
 @click.argument("name", required=False)
 @click.pass_context
 def rebuild(ctx: click.Context, name: str | None) -> None:
-    """Drop a projection's rows (all projections without NAME) and replay the log."""
+    """Drop a projection's rows (all projections without NAME) and replay the log,
+    once for all of them."""
     runner = projections_of(ctx)
-    names = [name] if name else list(runner.projections)
     if name and name not in runner.projections:
         raise click.BadParameter(f"known: {', '.join(runner.projections)}", param_hint="NAME")
+    names = [name] if name else list(runner.projections)
     head = runner.head()
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, transient=False) as progress:
-        for each in names:
-            task = progress.add_task(each, total=head)
+        task = progress.add_task(", ".join(names) if name else "all projections", total=head)
 
-            def advanced(at: int, task: TaskID = task) -> None:
-                progress.update(task, completed=at)
+        def advanced(at: int) -> None:
+            progress.update(task, completed=at)
 
-            try:
-                count = runner.rebuild(each, advanced)
-            except ProjectionFailed as failure:
-                raise click.ClickException(str(failure)) from None
-            progress.update(task, completed=head, description=f"{each}: {count} events")
+        try:
+            counts = runner.rebuild_all(names, advanced)
+        except ProjectionFailed as failure:
+            raise click.ClickException(str(failure)) from None
+        progress.update(task, completed=head)
+    for each, count in counts.items():
+        click.echo(f"{each}: {count} events")
 
 
 @projections.command()
