@@ -22,7 +22,8 @@ from core.cli_plugins import add_plugin_commands, plugins_command
 from core.cli_projections import projections
 from core.domain.base import Actor
 from core.errors import NotFound, SamverkanError
-from core.log import partnership_log, read_log
+from core.event_index import partnership_history
+from core.log import read_log
 from core.stores import StoreConfig
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -122,7 +123,7 @@ def events(context: Context, partnership_id: str | None, as_json: bool) -> None:
             pid = UUID(partnership_id)
         except ValueError:
             raise click.BadParameter("must be a UUID", param_hint="--partnership") from None
-        logged_events = partnership_log(app, pid)
+        logged_events = partnership_history(app, pid)
     else:
         logged_events = read_log(app)
     for logged in logged_events:

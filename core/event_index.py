@@ -8,7 +8,7 @@ event's state in the store's own format. A built-in projection, required by the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
@@ -19,8 +19,8 @@ from eventsourcing.persistence import Mapper, StoredEvent, Tracking
 from core.domain.base import make_transcoder
 from core.domain.registry import event_topics
 from core.hookspecs import hookimpl
-from core.log import LoggedEvent, logged_event
-from core.projections import Batch, SqlProjection, chunked, topic_of
+from core.log import LoggedEvent, logged_event, partnership_log
+from core.projections import Batch, SqlProjection, chunked, positions, topic_of
 
 if TYPE_CHECKING:
     from core.application import Samverkan
@@ -166,6 +166,33 @@ def partnership_events(
         query = query.limit(limit)
     with engine.connect() as connection:
         return [logged(row) for row in connection.execute(query)]
+
+
+def partnership_history(service: Samverkan, partnership_id: UUID) -> Iterator[LoggedEvent]:
+    """Every event of a partnership and its records, oldest first, as the log holds them:
+    from the index up to its position, then from the log after it (a store whose index was
+    never built is read whole)."""
+    engine = service.sql
+    up_to = indexed_up_to(engine)
+    found = []
+    if up_to:
+        indexed_events = partnership_events(engine, partnership_id)
+        found = [logged for logged in indexed_events if logged.notification_id <= up_to]
+    yield from found
+    known = {logged.originator_id for logged in found}
+    yield from partnership_log(service, partnership_id, after=up_to, known=known)
+
+
+def indexed_up_to(engine: sa.Engine) -> int:
+    """The notification id up to which every event is in the index (0: none)."""
+    try:
+        with engine.connect() as connection:
+            found = connection.execute(
+                sa.select(positions.c.position).where(positions.c.name == EventIndex.name)
+            ).scalar_one_or_none()
+    except sa.exc.DBAPIError:  # no projection has run on this store yet
+        return 0
+    return int(found or 0)
 
 
 @hookimpl

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -73,10 +73,17 @@ def read_log(app: Application[UUID], after: int = 0) -> Iterator[LoggedEvent]:
         after = notifications[-1].id
 
 
-def partnership_log(app: Application[UUID], partnership_id: UUID) -> Iterator[LoggedEvent]:
-    """The events of a partnership and of every record that belongs to it."""
-    belongs = {partnership_id}
-    for logged in read_log(app):
+def partnership_log(
+    app: Application[UUID],
+    partnership_id: UUID,
+    *,
+    after: int = 0,
+    known: Iterable[UUID] = (),
+) -> Iterator[LoggedEvent]:
+    """The events of a partnership and of every record that belongs to it (after
+    notification id ``after``; ``known`` names records found to belong before it)."""
+    belongs = {partnership_id, *known}
+    for logged in read_log(app, after):
         if logged.version == 1 and logged.data.get("partnership_id") == str(partnership_id):
             belongs.add(logged.originator_id)
         if logged.originator_id in belongs:

@@ -15,7 +15,8 @@ import sqlalchemy as sa
 from eventsourcing.application import Application
 
 from core.errors import InvalidInput, NotFound
-from core.log import LoggedEvent, partnership_log, read_log
+from core.event_index import partnership_history
+from core.log import LoggedEvent, read_log
 
 from .checkpoints import Checkpoint, all_checkpoints, known_log_keys, latest_checkpoint
 from .leaf import LeafFields
@@ -110,7 +111,7 @@ def consistency(app: AuditedApp, first: int, second: int) -> dict[str, Any]:
 def partnership_bundle(app: Application[UUID], partnership_id: UUID) -> dict[str, Any]:
     """Everything a partner needs to check a partnership's record offline.
 
-    Its events (just that partnership's, as `partnership_log` finds them) with leaves
+    Its events (just that partnership's, from `partnership_history`) with leaves
     and inclusion proofs against the latest signed checkpoint, every earlier checkpoint
     with the consistency proof to the next one, and the public keys. Events recorded
     after that checkpoint are not in it (`pending` counts them).
@@ -120,7 +121,7 @@ def partnership_bundle(app: Application[UUID], partnership_id: UUID) -> dict[str
     if checkpoint is None:
         raise NotFound("No checkpoint has been signed yet")
     events, pending = [], 0
-    for logged in partnership_log(app, partnership_id):
+    for logged in partnership_history(audited, partnership_id):
         with audited.sql.connect() as connection:
             position = position_of(connection, logged.notification_id)
             path = None

@@ -267,3 +267,23 @@ def test_catching_up_racing_runners_apply_each_event_once(app: Samverkan) -> Non
     raced = every_row(runners[0])
     runners[0].rebuild_all()
     assert every_row(runners[0]) == raced
+
+
+def test_a_partnership_history_reads_the_index_then_the_log_after_it(app: Samverkan) -> None:
+    """The audit bundle's and `samverkan events --partnership`'s source: the index up to
+    its position and the log after it give the same events as a scan of the whole log."""
+    from core.event_index import EventIndex, indexed_up_to, partnership_history
+    from core.log import partnership_log
+
+    runner = Projections(app, [("core.event_index", EventIndex)])
+    team = record_every_event(app)
+    assert indexed_up_to(app.sql) == 0
+    scanned = list(partnership_log(app, team.partnership_id))
+    assert list(partnership_history(app, team.partnership_id)) == scanned  # nothing indexed
+    runner.catch_up()
+    record_every_event(app)  # another team's records, and more of the log after the index
+    later = start_team(app, "later")
+    assert indexed_up_to(app.sql) < app.recorder.max_notification_id()
+    for pid in (team.partnership_id, later.partnership_id):
+        assert list(partnership_history(app, pid)) == list(partnership_log(app, pid))
+    assert len(scanned) > 20
