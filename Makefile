@@ -46,7 +46,7 @@ lint: install
 test: lint chromium
 	$(BIN)/pytest -n 2
 
-# Benchmarks (docs/benchmarks.md, benchmarks/results.json); BENCH_ARGS='--large 1000000'.
+# Benchmarks (docs/benchmarks.md, benchmarks/results.json); e.g. BENCH_ARGS='--large 100000'.
 bench: install
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 

@@ -20,7 +20,7 @@ from .stores import KINDS, ROOT
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--small", type=int, default=1_000, help="events in the small store")
-    parser.add_argument("--large", type=int, default=100_000, help="events in the large store")
+    parser.add_argument("--large", type=int, default=1_000_000, help="events in the large store")
     parser.add_argument("--seconds", type=float, default=10.0, help="length of each load run")
     parser.add_argument("--stores", default=",".join(KINDS), help="sqlite,postgres")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.json")

@@ -83,7 +83,7 @@ def rebuild(ctx: click.Context, name: str | None) -> None:
 
 @projections.command()
 @click.option("--once", is_flag=True, help="Catch up to the log's head, then exit.")
-@click.option("--poll-interval", default=0.5, show_default=True, help="Seconds (SQLite).")
+@click.option("--poll-interval", default=0.05, show_default=True, help="Seconds (SQLite).")
 @click.pass_context
 def run(ctx: click.Context, once: bool, poll_interval: float) -> None:
     """Follow the log and keep every projection (and plugins' reactions) up to date.

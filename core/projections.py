@@ -72,7 +72,8 @@ def handles(*topics: str) -> Callable[[H], H]:
     return mark
 
 
-def _insert(connection: sa.Connection) -> Any:
+def dialect_insert(connection: sa.Connection) -> Any:
+    """The dialect's insert (it has ``on_conflict_do_nothing``/``_do_update``)."""
     return (postgresql if connection.dialect.name == "postgresql" else sqlite).insert
 
 
@@ -82,7 +83,7 @@ def advance(connection: sa.Connection, name: str, position: int) -> bool:
     One statement (INSERT ... ON CONFLICT DO UPDATE ... WHERE position < new): a second
     worker waits on the row lock, then finds the position taken and changes nothing.
     """
-    statement = _insert(connection)(positions).values(name=name, position=position)
+    statement = dialect_insert(connection)(positions).values(name=name, position=position)
     statement = statement.on_conflict_do_update(
         index_elements=[positions.c.name],
         set_={"position": position, "failed_at": None, "error": None},
@@ -100,7 +101,7 @@ def lock_positions(connection: sa.Connection, names: Iterable[str]) -> dict[str,
     never wait on each other in a circle.
     """
     ordered = sorted(names)
-    statement = _insert(connection)(positions).on_conflict_do_nothing(
+    statement = dialect_insert(connection)(positions).on_conflict_do_nothing(
         index_elements=[positions.c.name]
     )
     connection.execute(statement, [{"name": name, "position": 0} for name in ordered])
@@ -131,7 +132,7 @@ def chunked(items: Sequence[T], size: int = 500) -> Iterator[Sequence[T]]:
 
 def reset(connection: sa.Connection, name: str, position: int) -> None:
     """Set the position unconditionally (a rebuild)."""
-    statement = _insert(connection)(positions).values(name=name, position=position)
+    statement = dialect_insert(connection)(positions).values(name=name, position=position)
     connection.execute(
         statement.on_conflict_do_update(
             index_elements=[positions.c.name],
@@ -155,14 +156,14 @@ def create_tables(engine: sa.Engine, *metadatas: sa.MetaData) -> None:
 
 def start_at(connection: sa.Connection, name: str, position: int) -> None:
     """Give ``name`` a first position; an existing one is left as it is."""
-    statement = _insert(connection)(positions).values(name=name, position=position)
+    statement = dialect_insert(connection)(positions).values(name=name, position=position)
     connection.execute(statement.on_conflict_do_nothing(index_elements=[positions.c.name]))
 
 
 def record_failure(engine: sa.Engine, name: str, notification_id: int, error: str) -> None:
     """Note where and why a projection stopped (its own transaction: the event's rolled back)."""
     with engine.begin() as connection:
-        statement = _insert(connection)(positions).values(
+        statement = dialect_insert(connection)(positions).values(
             name=name, position=0, failed_at=notification_id, error=error
         )
         connection.execute(

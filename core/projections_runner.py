@@ -339,11 +339,11 @@ class Projections:
         """Workers mode: wait up to ``timeout`` s for the projections to reach ``head``;
         False if some did not (the caller answers anyway)."""
         deadline = time.monotonic() + timeout
-        interval = 0.02
+        interval = 0.005  # a worker usually needs a few ms: look often, then less
         while self.behind(head):
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return False
             time.sleep(min(interval, remaining))
-            interval = min(interval * 2, 0.2)
+            interval = min(interval * 2, 0.05)
         return True

@@ -82,7 +82,7 @@ def follow(
     plugins: Plugins | None,
     stop: threading.Event,
     *,
-    poll_interval: float = 0.5,
+    poll_interval: float = 0.05,
     retry_interval: float = 5.0,
 ) -> None:
     """Keep projections (and reactions) up to date until ``stop`` is set.

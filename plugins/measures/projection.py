@@ -12,7 +12,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from core.projections import Batch, SqlProjection, handles
+from core.projections import Batch, SqlProjection, dialect_insert, handles
 from plugins.measures import tables
 
 
@@ -62,18 +62,31 @@ class MeasureValues(SqlProjection):
             )
         )
 
-    # Within a batch, a measure's version moves once, at the end (no handler reads it).
+    # Within a batch, recorded values are inserted together at the end and a measure's
+    # version moves once; a handler that reads the tables writes what is held first.
     touches: dict[str, int] | None = None
+    held_values: dict[tuple[str, str], dict[str, Any]] | None = None
 
     def apply_batch(self, connection: sa.Connection, batch: Batch) -> None:
-        self.touches = {}
+        self.touches, self.held_values = {}, {}
         try:
             super().apply_batch(connection, batch)
-            rows = [{"row_id": k, "new_version": v} for k, v in self.touches.items()]
-            if rows:
-                connection.execute(TOUCH_MEASURE, rows)
+            self._write_held(connection)
         finally:
-            self.touches = None
+            self.touches = self.held_values = None
+
+    def _write_held(self, connection: sa.Connection) -> None:
+        if self.held_values:
+            # A period is recorded once: one already in the table was applied before.
+            insert = dialect_insert(connection)(tables.values).on_conflict_do_nothing(
+                index_elements=[tables.values.c.measure_id, tables.values.c.period]
+            )
+            connection.execute(insert, list(self.held_values.values()))
+            self.held_values.clear()
+        if self.touches:
+            rows = [{"row_id": k, "new_version": v} for k, v in self.touches.items()]
+            connection.execute(TOUCH_MEASURE, rows)
+            self.touches.clear()
 
     def _touch(self, connection: sa.Connection, event: Any) -> None:
         measure_id, version = str(event.originator_id), event.originator_version
@@ -85,8 +98,6 @@ class MeasureValues(SqlProjection):
     @handles("measure.value_recorded")
     def recorded(self, connection: sa.Connection, event: Any) -> None:
         key = {"row_id": str(event.originator_id), "row_period": event.period}
-        if connection.execute(KNOWN_VALUE, key).first() is not None:
-            return  # a period is recorded once (then corrected): this event was applied
         row = {
             "measure_id": key["row_id"],
             "period": event.period,
@@ -96,11 +107,18 @@ class MeasureValues(SqlProjection):
             "recorded_at": event.timestamp,
             "corrections": 0,
         }
-        connection.execute(ADD_VALUE, row)
+        if self.held_values is not None:
+            self.held_values.setdefault((row["measure_id"], row["period"]), row)
+        elif connection.execute(KNOWN_VALUE, key).first() is not None:
+            return  # a period is recorded once (then corrected): this event was applied
+        else:
+            connection.execute(ADD_VALUE, row)
         self._touch(connection, event)
 
     @handles("measure.value_corrected")
     def corrected(self, connection: sa.Connection, event: Any) -> None:
+        if self.held_values is not None:
+            self._write_held(connection)  # the value corrected may be among them
         measure_id = str(event.originator_id)
         done = sa.select(tables.corrections.c.version).where(
             tables.corrections.c.measure_id == measure_id,
