@@ -178,9 +178,10 @@ class Projections:
                     active = [name for name in active if name not in failed]
                 for name, count in counts.items():
                     applied[name] += count
-                if len(page) < PAGE:
+                if len(page) < PAGE or not active:
                     break
-                after = page[-1].id
+                # Past this page, and past what every projection still going has seen.
+                after = max(page[-1].id, min(at.get(name, 0) for name in active))
         return applied
 
     def _apply_page(self, names: Sequence[str], decoded: Batch) -> dict[str, int]:

@@ -287,3 +287,32 @@ def test_a_partnership_history_reads_the_index_then_the_log_after_it(app: Samver
     for pid in (team.partnership_id, later.partnership_id):
         assert list(partnership_history(app, pid)) == list(partnership_log(app, pid))
     assert len(scanned) > 20
+
+
+def test_a_stuck_projection_does_not_make_every_catch_up_read_the_log_again(
+    app: Samverkan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import core.projections_runner
+
+    monkeypatch.setattr(core.projections_runner, "PAGE", 5)
+    monkeypatch.setattr(Fragile, "fixed", False)
+    start_team(app, "poison")
+    record_every_event(app)  # many pages after the poison
+    runner = Projections(app, [("core.projections_index", _index()), ("fragile-plugin", Fragile)])
+    runner.catch_up()
+    assert {s.name: bool(s.error) for s in runner.status()} == {
+        "records_index": False,
+        "fragile": True,
+    }
+    pages = []
+    select = app.recorder.select_notifications
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        found = select(*args, **kwargs)
+        pages.append(len(found))
+        return found
+
+    monkeypatch.setattr(app.recorder, "select_notifications", counted)
+    runner.catch_up()
+    log_pages = [n for n in pages if n]  # the audit sequencer's reads find nothing new
+    assert len(log_pages) <= 2, "the page with the poison, then on from the head"
