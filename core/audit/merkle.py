@@ -37,6 +37,7 @@ __all__ = [
     "inclusion_proof",
     "leaf_hash",
     "node_hash",
+    "parent_level",
     "root",
     "subtree_hash",
     "verify_consistency",
@@ -59,6 +60,16 @@ def leaf_hash(leaf: bytes) -> bytes:
 def node_hash(left: bytes, right: bytes) -> bytes:
     """RFC 6962 interior node hash: SHA-256(0x01 || left || right)."""
     return hashlib.sha256(b"\x01" + left + right).digest()
+
+
+def parent_level(hashes: list[bytes]) -> list[bytes]:
+    """The complete parents of one level's consecutive nodes, from an even index (an odd
+    last node has no parent yet)."""
+    sha256 = hashlib.sha256
+    return [
+        sha256(b"\x01" + left + right).digest()
+        for left, right in zip(hashes[::2], hashes[1::2], strict=False)
+    ]
 
 
 class NodeStore(Protocol):

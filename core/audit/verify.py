@@ -1,7 +1,10 @@
 """Check the whole store against the audit tree, the signed checkpoints and a partner's.
 
 One pass, in position order, over the stored events (leaves recomputed from the
-stored bytes), the sequenced leaves and the stored nodes, in O(log n) memory:
+stored bytes), the sequenced leaves and the stored nodes. It runs in bulk, in aligned
+runs of CHUNK leaves read many rows at a time and compared as lists (memory: one run,
+plus a node per run); at the first difference a second pass, position by position in
+O(log n) memory, locates and names it:
 
 - the store must hold, in order, exactly the sequenced events; the first position
   where it does not is named with what happened there (changed, missing, reordered,
@@ -23,13 +26,15 @@ import sqlalchemy as sa
 
 from .checkpoints import Checkpoint, all_checkpoints, checkpoint_signature_valid, known_log_keys
 from .compact import CompactRange
-from .merkle import EMPTY_ROOT, Node, consistency_proof, verify_consistency
+from .merkle import EMPTY_ROOT, Node, consistency_proof, parent_level, root, verify_consistency
 from .note import NoteError, parse_checkpoint_text, parse_note, verify_ed25519
 from .sequencer import AuditedApp
 from .sqlstore import SqlNodeStore, tree_size
 from .streams import (
+    AuditRows,
     Peekable,
     SequencedLeaf,
+    StoredHashes,
     StoredLeaf,
     level_nodes,
     sequenced_leaves,
@@ -38,6 +43,12 @@ from .streams import (
 from .tables import ensure_audit_tables, leaves
 
 Progress = Callable[[int], None]
+Heads = dict[int, list[tuple[str, bytes, str]]]
+"""Signed roots by tree size: (kind, root hash, when signed)."""
+
+CHUNK_LEVEL = 14
+CHUNK = 1 << CHUNK_LEVEL
+"""The bulk check takes the leaves in aligned runs of this many (its memory per run)."""
 
 
 @dataclass(frozen=True)
@@ -171,8 +182,12 @@ def _walk(
     report: Report,
     progress: Progress | None,
 ) -> None:
-    """Compare store, leaves and nodes position by position; check roots at signed sizes."""
-    heads: dict[int, list[tuple[str, bytes, str]]] = {}
+    """Compare store, leaves and nodes; check roots at signed sizes.
+
+    In bulk first; only when that finds a difference, again position by position to
+    locate and name it.
+    """
+    heads: Heads = {}
     for c in checkpoints:
         heads.setdefault(c.size, []).append(("checkpoint", c.root_hash, f"{c.timestamp}"))
     if partner is not None:
@@ -180,6 +195,18 @@ def _walk(
     for kind, root_hash, _when in heads.get(0, []):
         if root_hash != EMPTY_ROOT:
             report.problems.append(Problem(0, kind, "the empty tree has another root"))
+    counted = _Counted(progress)
+    stored = _bulk_walk(app, size, heads, counted)
+    if stored is not None:
+        report.stored = stored
+        return
+    _walk_positions(app, size, heads, report, counted.beyond())
+
+
+def _walk_positions(
+    app: AuditedApp, size: int, heads: Heads, report: Report, progress: Progress | None
+) -> None:
+    """Compare store, leaves and nodes position by position; check roots at signed sizes."""
     stored = Peekable(stored_leaves(app))
     sequenced = Peekable(sequenced_leaves(app.sql, size))
     nodes = _NodeChecker(app.sql)
@@ -219,6 +246,96 @@ def _walk(
             progress(1)
     if aligned:
         report.stored += sum(1 for _ in _drain(stored))
+
+
+class _Counted:
+    """Passes progress on, counting it, so a second pass reports only what is new."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.progress, self.done = progress, 0
+
+    def __call__(self, n: int) -> None:
+        self.done += n
+        if self.progress is not None:
+            self.progress(n)
+
+    def beyond(self) -> Progress | None:
+        """Progress for a second pass over the same events: silent up to what was done."""
+        if self.progress is None:
+            return None
+        progress, seen, done = self.progress, 0, self.done
+
+        def forward(n: int) -> None:
+            nonlocal seen
+            seen += n
+            if seen > done:
+                progress(min(n, seen - done))
+
+        return forward
+
+
+def _bulk_walk(app: AuditedApp, size: int, heads: Heads, progress: Progress) -> int | None:
+    """The number of stored events if the first `size` are, in order, exactly the
+    sequenced ones, every stored node is the hash they give and every root at a signed
+    size matches; None at the first difference.
+
+    The leaves are taken in aligned runs of CHUNK: each run's stored events (hashed from
+    their rows), sequenced leaves and its nodes up to CHUNK_LEVEL are read a level at a
+    time, recomputed level by level and compared as lists; the runs' top nodes then give
+    the levels above.
+    """
+    events = StoredHashes(app)
+    signed = sorted(p for p in heads if 0 < p <= size)
+    tops: list[bytes] = []
+    with app.sql.connect() as connection:
+        rows = AuditRows(connection)
+        for start in range(0, size, CHUNK):
+            end = min(start + CHUNK, size)
+            sequenced = rows.leaf_hashes(start, end)
+            if sequenced is None or events.next(end - start) != sequenced:
+                return None
+            levels = [sequenced]
+            for _ in range(CHUNK_LEVEL):
+                if len(levels[-1]) < 2:
+                    break
+                levels.append(parent_level(levels[-1]))
+            for level, expected in enumerate(levels):
+                first = start >> level
+                if rows.node_hashes(level, first, first + len(expected)) != expected:
+                    return None
+            if len(levels) > CHUNK_LEVEL:
+                tops.append(levels[CHUNK_LEVEL][0])
+            tree = _Recomputed(tops, levels, start)
+            for signed_size in (p for p in signed if start < p <= end):
+                if any(h[1] != root(signed_size, tree) for h in heads[signed_size]):
+                    return None
+            progress(end - start)
+        level, upper = CHUNK_LEVEL, tops
+        while len(upper) > 1:
+            level, upper = level + 1, parent_level(upper)
+            if rows.node_hashes(level, 0, len(upper)) != upper:
+                return None
+    return size + events.count_rest()
+
+
+class _Recomputed:
+    """The nodes recomputed so far, as a read-only merkle.NodeStore: the current run's
+    levels, and above CHUNK_LEVEL the complete runs' top nodes."""
+
+    def __init__(self, tops: list[bytes], levels: list[list[bytes]], start: int) -> None:
+        self.tops, self.levels, self.start = tops, levels, start
+
+    def get(self, level: int, index: int) -> bytes:
+        if level < CHUNK_LEVEL:
+            return self.levels[level][index - (self.start >> level)]
+        span = 1 << (level - CHUNK_LEVEL)
+        hashes = self.tops[index * span : (index + 1) * span]
+        while len(hashes) > 1:
+            hashes = parent_level(hashes)
+        return hashes[0]
+
+    def put(self, nodes: list[Node]) -> None:
+        raise TypeError("recomputed nodes are read-only")
 
 
 def _drain(stream: Peekable[StoredLeaf]) -> Iterator[StoredLeaf]:
@@ -314,6 +431,8 @@ class _NodeChecker:
 def _check_chain(app: AuditedApp, size: int, checkpoints: list[Checkpoint], report: Report) -> None:
     """Each checkpoint's consistency proof to the next, from the stored tree, verifies."""
     usable = [c for c in checkpoints if 0 < c.size <= size]
+    if len(usable) < 2:
+        return
     with app.sql.connect() as connection:
         store = SqlNodeStore(connection)
         for older, newer in itertools.pairwise(usable):
