@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from typing import Any
+
 from core.commands.accounts import AccountCommands
 from core.commands.agreements import AgreementCommands
 from core.commands.decisions import DecisionCommands
@@ -10,6 +13,7 @@ from core.commands.partnerships import PartnershipCommands
 from core.commands.texts import TextCommands
 from core.commands.work import WorkCommands
 from core.domain.registry import AGGREGATES
+from core.group_commit import GroupCommit
 
 __all__ = ["AGGREGATES", "Samverkan"]
 
@@ -27,3 +31,12 @@ class Samverkan(
 
     name = "samverkan"
     snapshotting_intervals = dict.fromkeys(AGGREGATES, 50)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Saves made at the same time by this process's threads share one transaction
+        # (core/group_commit.py); SAMVERKAN_GROUP_COMMIT=n writes each save on its own.
+        self.group_commit: GroupCommit | None = None
+        if os.environ.get("SAMVERKAN_GROUP_COMMIT", "y") != "n":
+            self.group_commit = GroupCommit(self.recorder.insert_events)
+            self.recorder.insert_events = self.group_commit.insert_events  # type: ignore[method-assign]

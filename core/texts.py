@@ -8,13 +8,38 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from uuid import UUID, uuid4
 
 import sqlalchemy as sa
 
 from core.db import texts
 from core.domain.base import TextRef
+
+# Texts written in the current unit of work (a web request): a write's answer shows the
+# texts it has just stored without reading them back. Outside such a scope, nothing is kept.
+_written: ContextVar[dict[UUID, str] | None] = ContextVar("texts_written", default=None)
+
+
+def remember_written() -> None:
+    """From now on in this context, texts it writes are read back from memory."""
+    _written.set({})
+
+
+def forget_written() -> None:
+    _written.set(None)
+
+
+@contextmanager
+def remembering_written() -> Iterator[None]:
+    """Within this scope, texts this context writes are read back from memory."""
+    remember_written()
+    try:
+        yield
+    finally:
+        forget_written()
 
 
 def text_hash(salt: bytes, text: str) -> str:
@@ -29,15 +54,21 @@ class TextStore:
         return self.put_many([text])[0]
 
     def put_many(self, bodies: Iterable[str]) -> list[TextRef]:
-        rows, refs = [], []
+        rows: list[dict[str, object]] = []
+        refs: list[TextRef] = []
+        stored: dict[UUID, str] = {}
         for body in bodies:
             salt = secrets.token_bytes(16)
             ref = TextRef(uuid4(), text_hash(salt, body))
             rows.append({"id": str(ref.id), "salt": salt, "body": body})
             refs.append(ref)
+            stored[ref.id] = body
         if rows:
             with self.engine.begin() as connection:
                 connection.execute(texts.insert(), rows)
+            written = _written.get()
+            if written is not None:
+                written.update(stored)
         return refs
 
     def get(self, ref: TextRef | UUID) -> str | None:
@@ -46,14 +77,17 @@ class TextStore:
         return self.get_many([text_id]).get(text_id)
 
     def get_many(self, text_ids: Iterable[UUID]) -> dict[UUID, str]:
-        keys = [str(text_id) for text_id in text_ids]
+        wanted = list(text_ids)
+        written = _written.get() or {}
+        found = {text_id: written[text_id] for text_id in wanted if text_id in written}
+        keys = [str(text_id) for text_id in wanted if text_id not in found]
         if not keys:
-            return {}
+            return found
         with self.engine.connect() as connection:
             rows = connection.execute(
                 sa.select(texts.c.id, texts.c.body).where(texts.c.id.in_(keys))
             ).all()
-        return {UUID(row.id): row.body for row in rows}
+        return found | {UUID(row.id): row.body for row in rows}
 
     def matches(self, ref: TextRef) -> bool:
         """Whether the stored text still has the hash the event recorded."""
@@ -67,5 +101,6 @@ class TextStore:
         return None if row is None else text_hash(row.salt, row.body)
 
     def erase(self, text_id: UUID) -> None:
+        (_written.get() or {}).pop(text_id, None)
         with self.engine.begin() as connection:
             connection.execute(texts.delete().where(texts.c.id == str(text_id)))

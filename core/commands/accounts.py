@@ -42,6 +42,18 @@ class User:
         return Actor(self.id, self.organisation_id)
 
 
+# Asked on every API request: built once (SQLAlchemy also keeps its compiled form).
+USER_FOR_TOKEN = (
+    sa.select(users)
+    .join(api_tokens, api_tokens.c.user_id == users.c.id)
+    .where(
+        api_tokens.c.token_sha256 == sa.bindparam("digest"),
+        api_tokens.c.revoked_at.is_(None),
+        users.c.erased_at.is_(None),
+    )
+)
+
+
 def _user(row: sa.Row[tuple[object, ...]]) -> User:
     mapping = row._mapping
     return User(
@@ -183,15 +195,7 @@ class AccountCommands(ServiceBase):
 
     def user_for_token(self, token: str) -> User | None:
         with self.sql.connect() as connection:
-            row = connection.execute(
-                sa.select(users)
-                .join(api_tokens, api_tokens.c.user_id == users.c.id)
-                .where(
-                    api_tokens.c.token_sha256 == token_digest(token),
-                    api_tokens.c.revoked_at.is_(None),
-                    users.c.erased_at.is_(None),
-                )
-            ).first()
+            row = connection.execute(USER_FOR_TOKEN, {"digest": token_digest(token)}).first()
         return None if row is None else _user(row)
 
     def correct_user(self, user_id: UUID, *, name: str | None, email: str | None) -> User:

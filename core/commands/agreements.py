@@ -18,7 +18,7 @@ class AgreementCommands(ServiceBase):
     def make_agreement(
         self, actor: Actor, partnership_id: UUID, title: str, currency: str, shares: Any
     ) -> Agreement:
-        partnership = self.get(Partnership, partnership_id)
+        partnership = self.read(Partnership, partnership_id)
         return self.record(Agreement.agree(actor, partnership, title, currency, shares))
 
     def _change_agreement(

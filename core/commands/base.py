@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import random
+import threading
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -41,6 +42,8 @@ class ServiceBase(Application[UUID]):
             upgrade(self.sql)  # the core's own tables, by Alembic migrations
             CurrentState.metadata.create_all(self.sql)  # the core's commands read it
         self.texts = TextStore(self.sql)
+        self._recorded = threading.local()
+        self._reading = threading.local()
 
     def close(self) -> None:
         super().close()
@@ -75,7 +78,11 @@ class ServiceBase(Application[UUID]):
             aggregate: Any = self._as_of(aggregate_id, as_of)
         else:
             try:
-                aggregate = self.repository.get(aggregate_id, version=version)
+                aggregate = self.repository.get(
+                    aggregate_id,
+                    version=version,
+                    deepcopy_from_cache=not getattr(self._reading, "shared", False),
+                )
             except AggregateNotFoundError:
                 aggregate = None
         if not isinstance(aggregate, cls):
@@ -83,6 +90,16 @@ class ServiceBase(Application[UUID]):
         if version is not None and aggregate.version != version:
             raise NotFound(f"{record_name(cls)} {aggregate_id} has no version {version}")
         return aggregate
+
+    def read(self, cls: type[A], aggregate_id: UUID) -> A:
+        """The aggregate now, for a command that only checks it: the cached aggregate
+        itself, not a copy (copying a large aggregate costs more than reading it), so it
+        must not be changed."""
+        self._reading.shared = True
+        try:
+            return self.get(cls, aggregate_id)
+        finally:
+            self._reading.shared = False
 
     def _as_of(self, aggregate_id: UUID, as_of: datetime) -> Any:
         """Start from the newest snapshot taken before ``as_of``, then apply later events."""
@@ -106,8 +123,17 @@ class ServiceBase(Application[UUID]):
 
     def record(self, aggregate: A) -> A:
         """Save a new aggregate (its id is new, so it cannot conflict)."""
-        self.save(aggregate)
+        recordings = self.save(aggregate)
+        self._recorded.last = (aggregate.id, [r.domain_event for r in recordings])
         return aggregate
+
+    def just_recorded(self, aggregate_id: UUID, version: int) -> list[Any] | None:
+        """The events of a record this thread has just made, if it is still at ``version``
+        (a write answers with the record's history without reading it back)."""
+        last = getattr(self._recorded, "last", None)
+        if last is None or last[0] != aggregate_id or len(last[1]) != version:
+            return None
+        return list(last[1])
 
     def change(
         self,

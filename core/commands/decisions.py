@@ -61,7 +61,7 @@ class DecisionCommands(ServiceBase):
         evidence: list[dict[str, str]],
         meeting_id: UUID | None = None,
     ) -> Decision:
-        partnership = self.get(Partnership, partnership_id)
+        partnership = self.read(Partnership, partnership_id)
         links = self.check_evidence_exists(partnership, evidence)
         meeting = None if meeting_id is None else require_id("meeting_id", meeting_id)
         return self.record(

@@ -25,7 +25,7 @@ class WorkCommands(ServiceBase):
         """The member organisation that has the unit."""
         unit = require_id(field, unit_id)
         for organisation_id in partnership.members:
-            if self.get(Organisation, UUID(organisation_id)).has_unit(unit):
+            if self.read(Organisation, UUID(organisation_id)).has_unit(unit):
                 return UUID(organisation_id)
         raise InvalidInput.field(field, f"{unit} is not a unit of a member organisation")
 
@@ -36,7 +36,7 @@ class WorkCommands(ServiceBase):
             field, f"no {record_name(cls)} {record_id} in this partnership"
         )
         try:
-            record = self.get(cls, require_id(field, record_id))
+            record = self.read(cls, require_id(field, record_id))
         except NotFound:
             raise unknown from None
         if record.partnership_id != partnership.id:
@@ -57,7 +57,7 @@ class WorkCommands(ServiceBase):
         previous_id: UUID | None = None,
         planned_end_on: Any = None,
     ) -> Experiment:
-        partnership = self.get(Partnership, partnership_id)
+        partnership = self.read(Partnership, partnership_id)
         site_owner = self._member_unit_owner(partnership, "site_unit_id", site_unit_id)
         measures = require_ids("measure_ids", measure_ids)
         for measure_id in measures:
@@ -157,7 +157,7 @@ class WorkCommands(ServiceBase):
         target: Any,
         method: str,
     ) -> Measure:
-        partnership = self.get(Partnership, partnership_id)
+        partnership = self.read(Partnership, partnership_id)
         return self.record(
             Measure.define(
                 actor,
@@ -220,7 +220,7 @@ class WorkCommands(ServiceBase):
         level: str,
         tags: list[str],
     ) -> Lesson:
-        partnership = self.get(Partnership, partnership_id)
+        partnership = self.read(Partnership, partnership_id)
         source = None if source_id is None else require_id("source_id", source_id)
         if source is not None and source_kind in LESSON_SOURCE_TYPES:
             self._own(LESSON_SOURCE_TYPES[source_kind], partnership, "source_id", source)
@@ -261,7 +261,7 @@ class WorkCommands(ServiceBase):
         origin_id: UUID | None,
         target_unit_ids: list[UUID],
     ) -> ScaleUp:
-        partnership = self.get(Partnership, partnership_id)
+        partnership = self.read(Partnership, partnership_id)
         units = require_ids("target_unit_ids", target_unit_ids)
         for unit in units:
             self._member_unit_owner(partnership, "target_unit_ids", unit)

@@ -14,6 +14,7 @@ from flask import Flask, Response, g, request
 from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 
 from core.errors import InvalidInput, SamverkanError
+from core.texts import forget_written, remember_written
 from web.auth import current_user, service
 
 MAX_BODY = 1024 * 1024
@@ -208,10 +209,23 @@ def remember_idempotent(response: Response) -> Response:
     return response
 
 
+def create_tables(engine: sa.Engine) -> None:
+    """The idempotency table; gunicorn's workers start together, and all but one may find
+    that another has just made it."""
+    try:
+        metadata.create_all(engine)
+    except sa.exc.DatabaseError:
+        if not sa.inspect(engine).has_table(idempotency_keys.name):
+            raise
+
+
 def init_app(app: Flask) -> None:
     if app.config.get("MAX_CONTENT_LENGTH") is None:
         app.config["MAX_CONTENT_LENGTH"] = MAX_BODY
-    metadata.create_all(app.extensions["samverkan"].sql)
+    create_tables(app.extensions["samverkan"].sql)
+    # A write's answer shows the texts it stored without reading them back (core/texts.py).
+    app.before_request(remember_written)
+    app.teardown_request(lambda _error: forget_written())
     app.before_request(check_body)
     app.before_request(replay_idempotent)
     app.after_request(remember_idempotent)

@@ -1,0 +1,88 @@
+"""What a write reads back: its own texts and events come from memory, never stale."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from core.application import Samverkan
+from core.db import texts
+from core.domain.organisation import Organisation
+from core.domain.partnership import Partnership
+from core.texts import remembering_written
+from tests.integration.helpers import register, start_team
+from web.api import conventions
+
+
+def delete_behind_the_stores_back(app: Samverkan) -> None:
+    with app.sql.begin() as connection:
+        connection.execute(texts.delete())
+
+
+def test_texts_written_in_a_unit_of_work_are_read_from_memory(app: Samverkan) -> None:
+    with remembering_written():
+        ref = app.text("text", "  Korta möten höll tempot uppe.  ")
+        delete_behind_the_stores_back(app)
+        assert app.texts.get_many([ref.id]) == {ref.id: "Korta möten höll tempot uppe."}
+    assert app.texts.get(ref.id) is None  # the scope is over: the store answers
+
+
+def test_outside_a_unit_of_work_texts_are_read_from_the_store(app: Samverkan) -> None:
+    ref = app.text("text", "Lärdom")
+    delete_behind_the_stores_back(app)
+    assert app.texts.get_many([ref.id]) == {}
+
+
+def test_a_text_erased_in_the_unit_of_work_is_forgotten(app: Samverkan) -> None:
+    with remembering_written():
+        kept, erased = app.texts.put_many(["kvar", "raderad"])
+        app.texts.erase(erased.id)
+        assert app.texts.get_many([kept.id, erased.id]) == {kept.id: "kvar"}
+
+
+def test_a_new_record_answers_with_the_events_just_recorded(app: Samverkan) -> None:
+    actor = register(app, "Region Gotland")
+    organisation = app.register_organisation(actor, "Kommun G", "municipality", "SE")
+    events = app.just_recorded(organisation.id, 1)
+    assert events is not None
+    assert [event.originator_id for event in events] == [organisation.id]
+    assert app.just_recorded(organisation.id, 2) is None  # another version: read the log
+    app.rename_organisation(actor, organisation.id, "Kommun G2")
+    assert app.just_recorded(organisation.id, 2) is None  # a change is not a new record
+
+
+def test_reads_for_checks_share_the_cached_aggregate_and_get_copies(app: Samverkan) -> None:
+    team = start_team(app)
+    shared = app.read(Partnership, team.partnership_id)
+    assert app.read(Partnership, team.partnership_id) is shared
+    copy = app.get(Partnership, team.partnership_id)
+    assert copy is not shared and copy.version == shared.version
+    region = app.get(Organisation, team.region.organisation_id)
+    region.rename(team.region, "Changed, not saved")
+    assert app.read(Organisation, region.id).name != "Changed, not saved"
+
+
+def test_the_idempotency_table_made_by_another_worker_meanwhile_is_taken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = sa.create_engine(f"sqlite:///{tmp_path / 'records.sqlite'}")
+    create_all = conventions.metadata.create_all
+    lost_race = sa.exc.OperationalError("CREATE TABLE idempotency_keys", {}, Exception("exists"))
+
+    def another_worker_first(bind: sa.Engine) -> None:
+        create_all(bind)  # the other worker's table
+        raise lost_race
+
+    monkeypatch.setattr(conventions.metadata, "create_all", another_worker_first)
+    conventions.create_tables(engine)
+    assert sa.inspect(engine).has_table("idempotency_keys")
+
+    def failing(bind: sa.Engine) -> None:
+        raise lost_race
+
+    monkeypatch.setattr(conventions.metadata, "create_all", failing)
+    other = sa.create_engine(f"sqlite:///{tmp_path / 'other.sqlite'}")
+    with pytest.raises(sa.exc.OperationalError):
+        conventions.create_tables(other)  # no table: a real failure is not hidden
