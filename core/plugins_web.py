@@ -155,7 +155,12 @@ def menu_links(plugins: Plugins, service: Samverkan, actor: Actor | None) -> lis
 def partnership_panels(
     plugins: Plugins, service: Samverkan, partnership_id: UUID, actor: Actor | None
 ) -> list[Panel]:
-    """The plugins' panels for one partnership page, in their ``order``."""
+    """The plugins' panels for one partnership page, in their ``order``.
+
+    The partnership page keeps its body, panels included, until a projection moves on
+    (web/ui/fragments.py), once for each language and each kind of access to the
+    partnership (the user's role; the organisation's role, and when it left). So a panel
+    must show what the read models hold, the same to every viewer with the same access."""
     found = plugins.collect(
         "partnership_panels", service=service, partnership_id=partnership_id, actor=actor
     )

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
+from uuid import UUID
 
+import sqlalchemy as sa
 from flask import Flask, current_app, g, request, session
 from werkzeug.exceptions import Unauthorized
 
 from core.application import Samverkan
-from core.commands.accounts import User
+from core.commands.accounts import User, _user
+from core.db import users
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -33,6 +36,33 @@ def bearer_token() -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
+# Asked on every page: built once (SQLAlchemy also keeps its compiled form).
+SESSION_USER = sa.select(users).where(
+    users.c.id == sa.bindparam("user_id"), users.c.erased_at.is_(None)
+)
+
+
+def page_connection() -> sa.Connection:
+    """One connection for the reads every page makes (its user, the read models' version),
+    given back when the request ends: on PostgreSQL each connection taken from the pool
+    costs round trips of its own."""
+    connection: sa.Connection | None = g.get("page_connection")
+    if connection is None:
+        connection = g.page_connection = service().sql.connect()
+    return connection
+
+
+def give_back_page_connection(_error: BaseException | None = None) -> None:
+    connection: sa.Connection | None = g.pop("page_connection", None)
+    if connection is not None:
+        connection.close()
+
+
+def session_user(user_id: str) -> User | None:
+    row = page_connection().execute(SESSION_USER, {"user_id": str(UUID(user_id))}).first()
+    return None if row is None else _user(row)
+
+
 def current_user() -> User | None:
     """The caller: by bearer token on the API, by session on pages; cached per request."""
     if "user" not in g:
@@ -42,8 +72,11 @@ def current_user() -> User | None:
             user = service().user_for_token(token)
         elif not request.path.startswith("/api/") and "user_id" in session:
             try:
-                user = service().get_user(session["user_id"])
+                user = session_user(session["user_id"])
             except Exception:
+                give_back_page_connection()
+                user = None
+            if user is None:
                 session.clear()
         g.user = user
     return g.user  # type: ignore[no-any-return]
@@ -67,3 +100,4 @@ def signed_in(view: F) -> F:
 
 def init_app(app: Flask) -> None:
     app.jinja_env.globals["current_user"] = current_user
+    app.teardown_request(give_back_page_connection)

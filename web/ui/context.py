@@ -1,8 +1,9 @@
 """What pages inside a partnership share: the signed-in user, access, the as-of time.
 
 ``partnership_page(pid)`` loads the partnership as it is (read model) or as it was (rebuilt
-from its events with ``as_of``), clipped to what a former member may still see. Its
-``template_vars()`` feed ``partnership_nav.html`` and the as-of banner of ``layout.html``.
+from its events with ``as_of``), clipped to what a former member may still see: in two steps,
+``viewing`` (access and time, no partnership yet) and ``load_page``. Its ``template_vars()``
+feed ``partnership_nav.html`` and the as-of banner of ``layout.html``.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from core.commands.accounts import User
 from core.current_state import load_current
 from core.domain.partnership import Partnership
 from core.errors import NotFound, SamverkanError
+from core.memberships import Membership, memberships_of
 from web.auth import current_user, service
+from web.ui.fragments import remembered
 from web.ui.pages import parse_as_of
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -88,10 +91,38 @@ class PartnershipPage:
         }
 
 
-def partnership_page(partnership_id: UUID, as_of_text: str | None = None) -> PartnershipPage:
-    """Load the partnership for a page; 404 when the user may not see it."""
+@dataclass(frozen=True)
+class Viewing:
+    """Who looks at a partnership, and at which time (before the partnership is loaded)."""
+
+    user: User
+    access: Access
+    as_of: datetime | None  # None: the present
+    as_of_error: str | None
+    limit: datetime | None  # a former member's: when its organisation left
+
+    def level(self, partnership_id: UUID) -> tuple[str, str | None, datetime | None]:
+        """What decides what the viewer may see and do there: the user's role, and its
+        organisation's role in the partnership and when it left."""
+        membership = self.access.memberships.get(partnership_id)
+        if membership is None:
+            return (self.user.role, None, None)
+        return (self.user.role, membership.role, membership.left_at)
+
+
+def memberships(organisation_id: UUID) -> dict[UUID, Membership]:
+    """The organisation's memberships (kept until the read models move on)."""
+    kept = remembered(
+        ("memberships", organisation_id),
+        lambda: memberships_of(service().sql, organisation_id),
+    )
+    return dict(kept)
+
+
+def viewing(partnership_id: UUID, as_of_text: str | None = None) -> Viewing:
+    """The user's access and the time asked for; 404 when the user may not see it."""
     user = page_user()
-    access = Access.of(service().sql, user)
+    access = Access(user, memberships(user.organisation_id))
     limit = access.read_limit(partnership_id)
     if as_of_text is None:
         as_of_text = request.args.get("as_of")
@@ -102,6 +133,12 @@ def partnership_page(partnership_id: UUID, as_of_text: str | None = None) -> Par
         as_of, error = None, _("Enter a date, or a date and a time.")
     if limit is not None and (as_of is None or as_of > limit):
         as_of = limit  # a former member sees the partnership as it was when it left
+    return Viewing(user, access, as_of, error, limit)
+
+
+def load_page(partnership_id: UUID, seen: Viewing) -> PartnershipPage:
+    """The partnership as it is (read model) or as it was (rebuilt from its events)."""
+    as_of, error, limit = seen.as_of, seen.as_of_error, seen.limit
     if as_of is None:
         found = load_current(service().sql, Partnership, partnership_id)
         partnership = found if found is not None else service().get(Partnership, partnership_id)
@@ -115,4 +152,9 @@ def partnership_page(partnership_id: UUID, as_of_text: str | None = None) -> Par
             as_of = limit
             if as_of is not None:
                 partnership = service().get(Partnership, partnership_id, as_of=as_of)
-    return PartnershipPage(user, access, partnership, as_of, error)
+    return PartnershipPage(seen.user, seen.access, partnership, as_of, error)
+
+
+def partnership_page(partnership_id: UUID, as_of_text: str | None = None) -> PartnershipPage:
+    """Load the partnership for a page; 404 when the user may not see it."""
+    return load_page(partnership_id, viewing(partnership_id, as_of_text))

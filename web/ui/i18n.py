@@ -14,7 +14,7 @@ from typing import Any
 
 from babel import support
 from flask import Flask, current_app, request, session
-from flask_babel import Babel, Domain, get_locale
+from flask_babel import Babel, Domain, _get_current_context, get_locale
 
 from core.plugins_web import plugins_of
 
@@ -64,6 +64,12 @@ class MergingDomain(Domain):  # type: ignore[misc]
         self.merged: list[Any] = []  # the cached catalogs already given the plugins' words
 
     def get_translations(self) -> Any:
+        # Looked up once per request: kept where flask-babel's refresh() and force_locale()
+        # clear it when the locale changes.
+        context = _get_current_context()
+        found = getattr(context, "babel_translations", None)
+        if found is not None:
+            return found
         translations = super().get_translations()
         if isinstance(translations, support.Translations) and translations not in self.merged:
             extra = plugin_messages(current_app).get(str(get_locale()), {})
@@ -72,6 +78,8 @@ class MergingDomain(Domain):  # type: ignore[misc]
                 if text and not catalog.get(msgid):
                     catalog[msgid] = text
             self.merged.append(translations)
+        if context is not None:
+            context.babel_translations = translations
         return translations
 
 
@@ -87,7 +95,17 @@ def init_i18n(app: Flask) -> None:
     app.config.setdefault("BABEL_DEFAULT_TIMEZONE", "Europe/Stockholm")
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(TRANSLATIONS)
     compile_catalogs()
-    SamverkanBabel(app, locale_selector=select_locale)
+    babel = SamverkanBabel(app, locale_selector=select_locale)
+    domain = babel.domain_instance
+    # The pages' words straight from the request's catalog (flask-babel's own callables
+    # look the domain and the catalog up again for every word).
+    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda s: domain.get_translations().ugettext(s),
+        ngettext=lambda s, p, n: domain.get_translations().ungettext(s, p, n),
+        pgettext=lambda c, s: domain.get_translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: domain.get_translations().unpgettext(c, s, p, n),
+        newstyle=True,
+    )
 
     @app.context_processor
     def language_vars() -> dict[str, Any]:

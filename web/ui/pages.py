@@ -15,6 +15,7 @@ from flask_wtf.csrf import CSRFError
 from core.current_state import load_many
 from core.domain.organisation import Organisation
 from web.auth import service
+from web.ui.fragments import remembered
 from web.ui.labels import label
 
 DISPLAY_TIMEZONE = "Europe/Stockholm"
@@ -32,7 +33,11 @@ def organisation_names(ids: list[UUID] | set[UUID] | list[str]) -> dict[str, str
 
 
 def organisation_name(organisation_id: UUID | str) -> str:
-    found = organisation_names([str(organisation_id)]).get(str(organisation_id))
+    """One organisation's name (kept until the read models move on: the page header
+    shows the signed-in user's on every page)."""
+    key = str(organisation_id)
+    kept = remembered(("organisation_name", key), lambda: organisation_names([key]))
+    found = kept.get(key)
     return found if found is not None else str(_("Unknown"))
 
 

@@ -7,18 +7,23 @@ from typing import Any
 from uuid import UUID
 
 import sqlalchemy as sa
-from flask import render_template
+from flask import render_template, request
+from flask_babel import get_locale
+from markupsafe import Markup
 
 from core.access import Access
 from core.current_state import load_many
+from core.domain.base import TextRef
 from core.domain.decision import Decision
 from core.domain.experiment import Experiment
+from core.domain.partnership import Partnership
 from core.event_index import partnership_events
 from core.memberships import periods
 from core.projections_index import partnership_rows, records
 from web.auth import service
 from web.ui import bp
-from web.ui.context import page_user, partnership_page, signed_in_page
+from web.ui.context import PartnershipPage, load_page, page_user, signed_in_page, viewing
+from web.ui.fragments import remembered, shown_texts
 from web.ui.pages import organisation_names
 
 
@@ -85,13 +90,16 @@ def home() -> Any:
     return render_template("home.html", rows=rows, names=names)
 
 
-def phase_timeline(partnership_id: UUID, as_of: datetime | None) -> list[dict[str, Any]]:
-    """The phases entered, when, by whom and why: from the events index, texts in one query."""
+def phase_timeline(
+    partnership_id: UUID, as_of: datetime | None, purpose: TextRef
+) -> tuple[list[dict[str, Any]], str | None]:
+    """The phases entered, when, by whom and why: from the events index, texts in one query
+    (the purpose's too, which comes second)."""
     entered = partnership_events(
         service().sql, partnership_id, until=as_of, types=["partnership.phase_entered"]
     )
-    texts = service().texts.get_many(UUID(e.data["rationale"]["text_id"]) for e in entered)
-    return [
+    texts = shown_texts([purpose.id, *(UUID(e.data["rationale"]["text_id"]) for e in entered)])
+    timeline = [
         {
             "phase": event.data["phase"],
             "at": event.at,
@@ -100,6 +108,7 @@ def phase_timeline(partnership_id: UUID, as_of: datetime | None) -> list[dict[st
         }
         for event in entered
     ]
+    return timeline, texts.get(purpose.id)
 
 
 def member_periods(partnership_id: UUID, as_of: datetime | None) -> list[dict[str, Any]]:
@@ -126,18 +135,38 @@ def _aware(moment: datetime) -> datetime:
 @bp.get("/partnerships/<uuid:partnership_id>")
 @signed_in_page
 def partnership(partnership_id: UUID) -> Any:
-    page = partnership_page(partnership_id)
+    seen = viewing(partnership_id)
+    if request.args or seen.as_of is not None:  # the past, or odd links: rendered each time
+        page = load_page(partnership_id, seen)
+        return render_template("partnership.html", **page.template_vars(), body=body_of(page))
+    key = ("partnership", partnership_id, str(get_locale()), seen.level(partnership_id))
+    kept = remembered(key, lambda: overview(load_page(partnership_id, seen)))
+    found, nav, body = kept
+    page = PartnershipPage(seen.user, seen.access, found, None)
+    return render_template("partnership.html", **page.template_vars(), nav=nav, body=body)
+
+
+def overview(page: PartnershipPage) -> tuple[Partnership, Markup, Markup]:
+    """What every viewer with the same access sees alike on the present page: the
+    partnership, its bar and its body."""
+    nav = Markup(render_template("partnership_nav.html", **page.template_vars()))
+    return page.partnership, nav, body_of(page)
+
+
+def body_of(page: PartnershipPage) -> Markup:
+    """The partnership, its phases, members, meetings, funding and the plugins' panels."""
     p = page.partnership
     members = member_periods(p.id, page.as_of)
     org_ids = {str(m["organisation_id"]) for m in members}
     org_ids |= {str(f["funder_id"]) for f in p.funding} | set(p.members) | {str(p.coordinator_id)}
-    timeline = phase_timeline(p.id, page.as_of)
-    return render_template(
-        "partnership.html",
+    timeline, purpose = phase_timeline(p.id, page.as_of, p.purpose)
+    body = render_template(
+        "partnership_body.html",
         **page.template_vars(),
-        purpose=service().texts.get(p.purpose),
+        purpose=purpose,
         timeline=timeline,
         members=members,
         names=organisation_names(sorted(org_ids)),
         meetings=sorted(p.meetings.items(), key=lambda item: item[1]["held_on"], reverse=True),
     )
+    return Markup(body)

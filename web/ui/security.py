@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import os
 import secrets
+import threading
 from pathlib import Path
 
-from flask import Flask, Response, request
-from flask_wtf.csrf import CSRFProtect
+from flask import Flask, Response, current_app, g, request, session
+from flask_wtf.csrf import CSRFProtect, generate_csrf
 
 csrf = CSRFProtect()
 
@@ -62,6 +63,45 @@ def secret_key(app: Flask) -> str:
     return path.read_text().strip()
 
 
+class SignedTokens:
+    """Sessions' CSRF tokens as signed for forms, by the session's token (bounded)."""
+
+    def __init__(self, capacity: int = 4096) -> None:
+        self.capacity = capacity
+        self._signed: dict[str, str] = {}
+        self._lock = threading.Lock()
+
+    def get(self, raw: str) -> str | None:
+        return self._signed.get(raw)
+
+    def put(self, raw: str, signed: str) -> None:
+        with self._lock:
+            if len(self._signed) >= self.capacity:
+                self._signed.pop(next(iter(self._signed)))  # the oldest
+            self._signed[raw] = signed
+
+
+def form_token() -> str:
+    """The CSRF token for a form. flask-wtf signs the session's token anew on every
+    request; while tokens do not expire (WTF_CSRF_TIME_LIMIT None) any signed form is
+    as good as another, so each session's is signed once per process."""
+    field_name = current_app.config.get("WTF_CSRF_FIELD_NAME") or "csrf_token"
+    raw = session.get(field_name)
+    if (
+        field_name in g
+        or not isinstance(raw, str)
+        or current_app.config.get("WTF_CSRF_TIME_LIMIT") is not None
+    ):
+        return str(generate_csrf())
+    tokens: SignedTokens = current_app.extensions["samverkan.signed_csrf"]
+    signed = tokens.get(raw)
+    if signed is None:
+        signed = str(generate_csrf())
+        tokens.put(raw, signed)
+    setattr(g, field_name, signed)
+    return signed
+
+
 def init_security(app: Flask) -> None:
     app.config["SECRET_KEY"] = secret_key(app)
     # Secure cookies unless testing or debugging; SECURE_COOKIES (config) or
@@ -79,6 +119,9 @@ def init_security(app: Flask) -> None:
     app.config["WTF_CSRF_CHECK_DEFAULT"] = False
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)  # valid as long as the session
     csrf.init_app(app)
+    app.extensions["samverkan.signed_csrf"] = SignedTokens()
+    app.jinja_env.globals["csrf_token"] = form_token
+    app.context_processor(lambda: {"csrf_token": form_token})  # after flask-wtf's: wins
 
     @app.before_request
     def protect_forms() -> None:
