@@ -128,39 +128,43 @@ def markdown(results: dict[str, Any]) -> str:
 NOTES = """
 ## Where the time goes (profiles of the misses)
 
-Profiled with cProfile in-process (py-spy is pinned for profiling a live gunicorn worker:
-`py-spy record --pid PID`).
+Profiled with cProfile in-process on the same machine (py-spy is pinned for profiling a
+live gunicorn worker: `py-spy record --pid PID`).
 
-- **P1.** The limit on this 2-CPU machine is CPU, not fsync, so group commit would not
-  help yet. One lesson written through the Flask app costs about 95 ms of CPU on SQLite:
-  about 55 ms bringing the projections and the audit tree up to date in the request
-  (embedded mode: each projection reads its position and the log, then applies each event
-  in its own transaction, and building and compiling each SQLAlchemy statement costs about
-  0.2 ms), about 22 ms the command itself (10 ms of it rebuilding the partnership aggregate
-  to check membership), the rest auth, validation and JSON. Workers mode moves the
-  projection work to another process on the same two CPUs, so it does not help here.
-  `core/projections_runner.py` now reads every projection's position in one query per
-  catch-up instead of one each.
-- **P3.** A rebuild replays about 5.6 SQLAlchemy statements per event (28,000 for 5,000
-  events); 60% of the time is SQLAlchemy building statements and their cache keys, and
-  the current-state projection alone costs about 1 ms per event. Reading and decoding the
-  log runs at 20,000-30,000 events/s. Reaching the target needs the projections to build
-  their statements once and write rows in batches (`executemany`) during a rebuild.
-- **P4.** `verify_store` costs about 50 µs per event (reading three streams, recomputing
-  each leaf and the tree's nodes) against about 11 µs to read and hash an event.
-- **P5.** The partnership page renders the page and every plugin's panel (about 26 SQL
-  statements per page on PostgreSQL, more than half of its time in the panels); a bare
-  Flask route answers in well under a millisecond, so the ratio measures the page's
-  whole cost against almost nothing.
+- **P1.** A lesson written through the Flask app costs about 10 ms of CPU on SQLite (it was
+  95 ms): about 5 ms bringing the audit tree (1 ms) and every projection (one read of the
+  log, one transaction for all ten) up to date before answering, about 4 ms the command,
+  validation and JSON, the rest Flask. The bare save it is compared with costs about 1 ms,
+  so with the load's clients on the same two CPUs the ratio stays far below 0.5: the limit
+  is CPU, not fsync. Group commit (`core/group_commit.py`) is on: saves made at the same
+  time by one process's threads share a transaction (about 1.9 times the saves per second
+  for four threads saving at once in one process), but through HTTP the saves rarely
+  overlap enough to gain much. Workers mode moves the projection work to another process
+  on the same two CPUs.
+- **P3.** A rebuild reads and decodes the log once for all projections and applies it a
+  page of 2,000 events at a time in one transaction. The current state, events index,
+  records index, measures and the views' dated rows write a page in a few statements
+  (`apply_batch`, `executemany`); what is left is SQLite's own cost of inserting rows into
+  indexed tables (about 10 µs a row, measured with the bare driver), decoding, applying and
+  encoding each aggregate's state, and SQLAlchemy's cost (about 25-40 µs) of each statement
+  the remaining per-event handlers run (partnerships, memberships, ledger entries).
+- **P5.** The partnership page keeps its body and panels per language and kind of access
+  until a projection moves on, so a page is two SQL statements (the user, the positions)
+  and the layout's render. A bare Flask route answers in a fraction of a millisecond, so
+  the ratio measures the page's whole cost against almost nothing; on PostgreSQL each
+  request also pays its round trips (pool pre-ping, the two reads, the rollback).
 - **Memory** stays flat: pages, rebuilds, the sequencer and verify all read the log a page
-  at a time.
+  (or a run of 16,384 leaves) at a time.
 
 ## Reading the figures
 
 - **P2** compares the same partnership history (the first one generated) in both stores;
   each figure is the median of 100 sequential requests after 30 warm-up requests.
+- **P3** times `Projections.rebuild_all`, what `samverkan projections rebuild` runs.
 - **P4** times `verify_store`, which is what `samverkan audit verify` runs, in-process
-  (the command's own start-up, about a second, is left out at every size alike).
+  (the command's own start-up, about a second, is left out at every size alike). It checks
+  the store in bulk, in runs of 16,384 leaves, and walks position by position only to
+  locate a difference.
 - The benchmark's own clients run on the same two CPUs as the servers.
 """
 

@@ -164,7 +164,13 @@ def test_two_worker_processes_share_the_log(
     env["PYTHONPATH"] = str(TEST_PLUGINS)  # where the test run installed the example plugin
     command = [sys.executable, "-m", "core.cli", "projections", "run"]
     root = Path(__file__).resolve().parents[2]
-    workers = [subprocess.Popen(command, env=env, cwd=root) for _ in range(2)]
+    workers = [
+        subprocess.Popen(command, env=env, cwd=root, stdout=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    for worker in workers:  # each says so once it follows the log and handles SIGTERM
+        assert worker.stdout is not None
+        assert worker.stdout.readline().startswith("Following the log")
     try:
         for day in range(1, 21):
             writer.hold_meeting(
@@ -177,6 +183,9 @@ def test_two_worker_processes_share_the_log(
         for worker in workers:
             worker.send_signal(signal.SIGTERM)
         exit_codes = [worker.wait(timeout=60) for worker in workers]
+        for worker in workers:
+            assert worker.stdout is not None
+            worker.stdout.close()
     assert exit_codes == [0, 0]
     status = {s.name: s for s in runner.status()}
     assert all(s.error is None for s in status.values()), status
