@@ -7,6 +7,7 @@ snapshot format. Reading an aggregate now is then one row, whatever the length o
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -38,7 +39,20 @@ states = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("state", sa.LargeBinary, nullable=False),
+    # A partnership's records of one kind (its decisions, say): without both columns in one
+    # index SQLite may walk the kind's index, every decision of a national store.
+    sa.Index("current_states_partnership_kind", "partnership_id", "kind"),
 )
+
+
+def create_state_tables(engine: sa.Engine) -> None:
+    """The table and its indexes, also an index added since the table was made (processes
+    starting at once may race to make one: the loser finds it made)."""
+    metadata.create_all(engine)
+    for index in states.indexes:
+        with contextlib.suppress(sa.exc.DBAPIError):
+            index.create(engine, checkfirst=True)
+
 
 transcoder = make_transcoder()
 
@@ -142,12 +156,15 @@ def load_many(engine: sa.Engine, cls: type[A], ids: Sequence[UUID]) -> list[A]:
     if not ids:
         return []
     with engine.connect() as connection:
+        # By primary key only: with the kind in the WHERE clause too, SQLite may walk the
+        # kind's index, every organisation of a national store, instead.
         rows = connection.execute(
-            sa.select(states.c.id, states.c.version, states.c.state).where(
-                states.c.id.in_([str(i) for i in ids]), states.c.kind == kind_of(cls)
+            sa.select(states.c.id, states.c.kind, states.c.version, states.c.state).where(
+                states.c.id.in_([str(i) for i in ids])
             )
         ).all()
-    by_id = {row.id: decode(row.id, row.version, row.state) for row in rows}
+    kind = kind_of(cls)
+    by_id = {row.id: decode(row.id, row.version, row.state) for row in rows if row.kind == kind}
     return [by_id[str(i)] for i in ids if str(i) in by_id]
 
 

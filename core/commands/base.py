@@ -14,7 +14,7 @@ from uuid import UUID
 from eventsourcing.application import AggregateNotFoundError, Application, project_aggregate
 from eventsourcing.persistence import IntegrityError, JSONTranscoder
 
-from core.current_state import CurrentState
+from core.current_state import create_state_tables
 from core.domain.base import TRANSCODINGS, Record, TextRef, record_name
 from core.errors import InvalidInput, NotFound, StaleVersion, WriteConflict
 from core.migrations import upgrade
@@ -40,7 +40,7 @@ class ServiceBase(Application[UUID]):
         self.sql = config.sql_engine()
         if create_tables:
             upgrade(self.sql)  # the core's own tables, by Alembic migrations
-            CurrentState.metadata.create_all(self.sql)  # the core's commands read it
+            create_state_tables(self.sql)  # the core's commands read it
         self.texts = TextStore(self.sql)
         self._recorded = threading.local()
         self._reading = threading.local()

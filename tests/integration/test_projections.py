@@ -316,3 +316,17 @@ def test_a_stuck_projection_does_not_make_every_catch_up_read_the_log_again(
     runner.catch_up()
     log_pages = [n for n in pages if n]  # the audit sequencer's reads find nothing new
     assert len(log_pages) <= 2, "the page with the poison, then on from the head"
+
+
+def test_a_partnerships_records_of_one_kind_are_found_by_one_index(app: Samverkan) -> None:
+    """Not by the kind's index alone, which holds every record of that kind in the store."""
+    from core.current_state import create_state_tables
+
+    create_state_tables(app.sql)  # again: an index made since is added, nothing fails
+    indexes = {index["name"] for index in sa.inspect(app.sql).get_indexes("current_states")}
+    assert "current_states_partnership_kind" in indexes
+    query = "SELECT id FROM current_states WHERE kind = 'decision' AND partnership_id = 'p'"
+    with app.sql.connect() as connection:
+        if connection.dialect.name == "sqlite":  # PostgreSQL plans by its statistics
+            rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {query}")
+            assert "current_states_partnership_kind" in " ".join(str(row) for row in rows)
