@@ -12,7 +12,7 @@ from flask import Flask, current_app, g, request, session
 from werkzeug.exceptions import Unauthorized
 
 from core.application import Samverkan
-from core.commands.accounts import User, _user
+from core.commands.accounts import User, user_from_row
 from core.db import users
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -60,7 +60,7 @@ def give_back_page_connection(_error: BaseException | None = None) -> None:
 
 def session_user(user_id: str) -> User | None:
     row = page_connection().execute(SESSION_USER, {"user_id": str(UUID(user_id))}).first()
-    return None if row is None else _user(row)
+    return None if row is None else user_from_row(row)
 
 
 def current_user() -> User | None:

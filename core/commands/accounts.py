@@ -54,7 +54,7 @@ USER_FOR_TOKEN = (
 )
 
 
-def _user(row: sa.Row[tuple[object, ...]]) -> User:
+def user_from_row(row: sa.Row[tuple[object, ...]]) -> User:
     mapping = row._mapping
     return User(
         id=UUID(mapping["id"]),
@@ -112,14 +112,14 @@ class AccountCommands(ServiceBase):
             ).first()
         if row is None:
             raise NotFound(f"No user {user_id}")
-        return _user(row)
+        return user_from_row(row)
 
     def find_user(self, email: str) -> User | None:
         with self.sql.connect() as connection:
             row = connection.execute(
                 sa.select(users).where(users.c.email == email.lower(), users.c.erased_at.is_(None))
             ).first()
-        return None if row is None else _user(row)
+        return None if row is None else user_from_row(row)
 
     def set_password(self, email: str, password: str) -> User:
         user = self.find_user(email)
@@ -140,7 +140,7 @@ class AccountCommands(ServiceBase):
             ).first()
         if row is None or row.role is None or not check_password(row.password_hash, password):
             return None
-        return _user(row)
+        return user_from_row(row)
 
     def change_role(self, actor: Actor, user_id: UUID, role: str) -> User:
         user = self.get_user(user_id)
@@ -196,7 +196,7 @@ class AccountCommands(ServiceBase):
     def user_for_token(self, token: str) -> User | None:
         with self.sql.connect() as connection:
             row = connection.execute(USER_FOR_TOKEN, {"digest": token_digest(token)}).first()
-        return None if row is None else _user(row)
+        return None if row is None else user_from_row(row)
 
     def correct_user(self, user_id: UUID, *, name: str | None, email: str | None) -> User:
         """Correct a person's name or e-mail (a row, not an event: it is personal data)."""
