@@ -4,13 +4,19 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATA_DIR ?= instance
 
-.PHONY: run test install lint clean chromium bench stress messages
+.PHONY: run test install lint lock clean chromium bench stress messages
 
-$(BIN)/samverkan: pyproject.toml
+# Everything comes from the lock of the whole tree (requirements.lock, made by `make lock`).
+$(BIN)/samverkan: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
+
+# After changing a dependency in pyproject.toml: pin the whole tree again.
+lock: $(BIN)/samverkan
+	$(BIN)/pip-compile --quiet --allow-unsafe --extra dev --strip-extras --no-emit-index-url \
+		--no-emit-find-links --output-file requirements.lock pyproject.toml
 
 # The pages' message catalogs (web/ui/translations/*/LC_MESSAGES/messages.po -> .mo).
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard web/ui/translations/*/LC_MESSAGES/messages.po))
