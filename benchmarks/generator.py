@@ -17,11 +17,10 @@ from uuid import UUID
 
 from eventsourcing.application import Application
 
-from core import demo_data as data
 from core.application import Samverkan
 from core.commands.base import A
 from core.db import texts
-from core.demo import OPERATOR, Ids, record_partnership
+from core.demo import OPERATOR, Ids, demo_data, record_partnership
 from core.domain.base import Actor, TextRef
 from core.errors import NotFound
 from core.texts import text_hash
@@ -88,7 +87,7 @@ class Generated:
 def register_cohort(app: BulkSamverkan, cohort: int) -> Ids:
     """The demo's organisations (with their units) for one cohort; a fresh actor for each."""
     ids = Ids()
-    for organisation in data.ORGANISATIONS:
+    for organisation in demo_data().organisations:
         name = f"{organisation['name']} ({cohort})"
         registered = app.register_organisation(
             OPERATOR, name, organisation["kind"], organisation["country"]
@@ -110,7 +109,7 @@ def generate(app: BulkSamverkan, events: int) -> Generated:
     cohort = 0
     while recorded < events:
         ids = register_cohort(app, cohort)
-        for partnership in data.PARTNERSHIPS:
+        for partnership in demo_data().partnerships:
             ids.records = {}
             before = set(started_partnerships(app))
             record_partnership(app, ids, partnership)

@@ -1,4 +1,5 @@
-"""The demo shows something meaningful in every view (numbers worked out from demo_data.py).
+"""The demo shows something meaningful in every view (numbers worked out from its data,
+core/demo/partnerships/*.toml).
 
 Västerbotten's agreement: costs 410 000 + 235 000 + 140 000 + 95 000 = 880 000.00 SEK.
 Region 45.6 % -> 401 280.00, contributed 420 000.00, balance 18 720.00; Umeå universitet

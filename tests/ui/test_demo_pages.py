@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
-from core.demo import DEMO_EMAIL, DEMO_PASSWORD, load_demo
-from core.demo_data import ORGANISATIONS
+from core.demo import DEMO_EMAIL, DEMO_PASSWORD, demo_data, load_demo
 from core.plugins_web import projections_of
 from core.stores import StoreConfig
 from tests.ui.pages import text, visitor
@@ -34,7 +33,7 @@ def demo_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
 @pytest.mark.parametrize("language", ["sv", "nb", "en"])
 def test_the_demo_can_be_browsed(demo_app: Flask, language: str) -> None:
     seen: set[str] = set()
-    for organisation in ORGANISATIONS:
+    for organisation in demo_data().organisations:
         person = visitor(demo_app, language)
         email = DEMO_EMAIL.format(key=organisation["key"].replace("_", "-"))
         assert person.sign_in(email, DEMO_PASSWORD).status_code == 302

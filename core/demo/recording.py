@@ -1,7 +1,7 @@
 """`samverkan demo`: the five seed partnerships recorded as real histories.
 
 Every step goes through the same commands a user would run, acted by a demo user of the
-organisation that would act. Business dates and amounts come from core/demo_data.py.
+organisation that would act. The data come from the package's files (core/demo/files.py).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from uuid import UUID
 
 from rich.progress import track
 
-from core import demo_data as data
+from core.demo.files import Entry, demo_data
 from core.domain.base import Actor
 from core.errors import StoreNotEmpty
 
@@ -39,8 +39,27 @@ class Ids:
         return self.units[(organisation, unit)]
 
 
+# A partnership's sections, in the order they are recorded: a reference always points to
+# something recorded before it; status changes come last, after everything recorded into it.
+APPLY_ORDER = (
+    "members",
+    "phases",
+    "challenges",
+    "funding",
+    "meetings",
+    "clinics",
+    "measures",
+    "experiments",
+    "lessons",
+    "decisions",
+    "scale_ups",
+    "agreements",
+    "status_changes",
+)
+
+
 def demo_role(key: str) -> str:
-    coordinates = any(p["coordinator"] == key for p in data.PARTNERSHIPS)
+    coordinates = any(p["coordinator"] == key for p in demo_data().partnerships)
     return "coordinator" if coordinates else "member"
 
 
@@ -50,15 +69,16 @@ def load_demo(app: Samverkan, *, progress: bool = False) -> dict[str, int]:
         raise StoreNotEmpty(
             "The store already holds events; the demo writes only into an empty one"
         )
+    data = demo_data()
     ids = Ids()
-    for organisation in data.ORGANISATIONS:
+    for organisation in data.organisations:
         record_organisation(app, ids, organisation)
-    partnerships = data.PARTNERSHIPS
+    partnerships = data.partnerships
     steps = track(partnerships, "Recording the demo") if progress else partnerships
     for partnership in steps:
         ids.records = {}
         record_partnership(app, ids, partnership)
-    for organisation in data.ORGANISATIONS:
+    for organisation in data.organisations:
         for rename in organisation["renames"]:
             app.rename_organisation(
                 ids.actors[organisation["key"]],
@@ -71,7 +91,7 @@ def load_demo(app: Samverkan, *, progress: bool = False) -> dict[str, int]:
     }
 
 
-def record_organisation(app: Samverkan, ids: Ids, organisation: data.Organisation) -> None:
+def record_organisation(app: Samverkan, ids: Ids, organisation: Entry) -> None:
     key = organisation["key"]
     registered = app.register_organisation(
         OPERATOR, organisation["name"], organisation["kind"], organisation["country"]
@@ -91,7 +111,7 @@ def record_organisation(app: Samverkan, ids: Ids, organisation: data.Organisatio
         ids.units[(key, unit["key"])] = unit_id
 
 
-def record_partnership(app: Samverkan, ids: Ids, p: data.Partnership) -> None:
+def record_partnership(app: Samverkan, ids: Ids, p: Entry) -> None:
     coordinator = ids.actors[p["coordinator"]]
     started = app.start_partnership(
         coordinator,
@@ -145,17 +165,17 @@ def record_partnership(app: Samverkan, ids: Ids, p: data.Partnership) -> None:
             for s in p["status_changes"]
         ],
     }
-    for section in data.APPLY_ORDER:
+    for section in APPLY_ORDER:
         steps[section]()
 
 
-def record_members(app: Samverkan, ids: Ids, pid: UUID, actor: Actor, p: data.Partnership) -> None:
+def record_members(app: Samverkan, ids: Ids, pid: UUID, actor: Actor, p: Entry) -> None:
     for member in p["members"]:
         if member["org"] != p["coordinator"]:  # the start made the coordinator a member
             app.add_member(actor, pid, ids.organisations[member["org"]], member["role"])
 
 
-def record_meetings(app: Samverkan, ids: Ids, pid: UUID, actor: Actor, p: data.Partnership) -> None:
+def record_meetings(app: Samverkan, ids: Ids, pid: UUID, actor: Actor, p: Entry) -> None:
     for meeting in p["meetings"]:
         _, meeting_id = app.hold_meeting(
             actor,
@@ -169,7 +189,7 @@ def record_meetings(app: Samverkan, ids: Ids, pid: UUID, actor: Actor, p: data.P
         ids.records[meeting["key"]] = meeting_id
 
 
-def record_measures(app: Samverkan, ids: Ids, pid: UUID, actor: Actor, p: data.Partnership) -> None:
+def record_measures(app: Samverkan, ids: Ids, pid: UUID, actor: Actor, p: Entry) -> None:
     for measure in p["measures"]:
         defined = app.define_measure(
             actor,
@@ -190,7 +210,7 @@ def record_measures(app: Samverkan, ids: Ids, pid: UUID, actor: Actor, p: data.P
             )
 
 
-def record_experiments(app: Samverkan, ids: Ids, pid: UUID, p: data.Partnership) -> None:
+def record_experiments(app: Samverkan, ids: Ids, pid: UUID, p: Entry) -> None:
     for experiment in p["experiments"]:
         site_org, _ = experiment["site"]
         actor = ids.actors[site_org]
@@ -221,7 +241,7 @@ def record_experiments(app: Samverkan, ids: Ids, pid: UUID, p: data.Partnership)
             app.conclude_experiment(actor, planned.id, conclusion["act"], conclusion["rationale"])
 
 
-def record_lessons(app: Samverkan, ids: Ids, pid: UUID, actor: Actor, p: data.Partnership) -> None:
+def record_lessons(app: Samverkan, ids: Ids, pid: UUID, actor: Actor, p: Entry) -> None:
     for lesson in p["lessons"]:
         source = lesson["source"]
         recorded = app.record_lesson(
@@ -236,7 +256,7 @@ def record_lessons(app: Samverkan, ids: Ids, pid: UUID, actor: Actor, p: data.Pa
         ids.records[lesson["key"]] = recorded.id
 
 
-def record_decisions(app: Samverkan, ids: Ids, pid: UUID, p: data.Partnership) -> None:
+def record_decisions(app: Samverkan, ids: Ids, pid: UUID, p: Entry) -> None:
     for decision in p["decisions"]:
         proposer = ids.actors[decision["signatories"][0]]
         meeting = decision["meeting"]
@@ -264,14 +284,12 @@ def record_decisions(app: Samverkan, ids: Ids, pid: UUID, p: data.Partnership) -
             amend(app, proposer, proposed.id, amendment)
 
 
-def amend(app: Samverkan, actor: Actor, decision_id: UUID, amendment: data.Amendment) -> None:
+def amend(app: Samverkan, actor: Actor, decision_id: UUID, amendment: Entry) -> None:
     changes: dict[str, Any] = dict(amendment["changes"])
     app.amend_decision(actor, decision_id, changes, amendment["reason"])
 
 
-def record_scale_ups(
-    app: Samverkan, ids: Ids, pid: UUID, actor: Actor, p: data.Partnership
-) -> None:
+def record_scale_ups(app: Samverkan, ids: Ids, pid: UUID, actor: Actor, p: Entry) -> None:
     for scale_up in p["scale_ups"]:
         planned = app.plan_scale_up(
             actor,
@@ -291,9 +309,7 @@ def record_scale_ups(
             )
 
 
-def record_agreements(
-    app: Samverkan, ids: Ids, pid: UUID, actor: Actor, p: data.Partnership
-) -> None:
+def record_agreements(app: Samverkan, ids: Ids, pid: UUID, actor: Actor, p: Entry) -> None:
     for agreement in p["agreements"]:
         shares = {str(ids.organisations[org]): share for org, share in agreement["shares"].items()}
         agreed = app.make_agreement(actor, pid, agreement["title"], agreement["currency"], shares)
