@@ -198,7 +198,9 @@ def check_decisions(
         for evidence in d["evidence"]:
             pool = decisions if evidence["kind"] == "decision" else known[evidence["kind"]]
             problems.check(
-                evidence["key"] in pool, where, f"no {evidence['kind']} {evidence['key']} before"
+                evidence["key"] in pool,
+                where,
+                f"cites {evidence['kind']} {evidence['key']}, unknown or recorded later",
             )
         meeting = d["meeting"]
         problems.check(meeting is None or meeting in known["meeting"], where, f"no {meeting}")
@@ -209,7 +211,7 @@ def check_decisions(
         stances: dict[str, str] = {}  # the domain's rule counts stances by organisation id
         status: str | None = None
         for index, signoff in enumerate(d["signoffs"]):
-            here = f"{where} signoffs[{index}]"
+            here = f"{where}.signoffs[{index}]"
             if index == cut:  # the amendment voids the sign-offs before it
                 problems.check(status is None, here, "the decision is amended after it closed")
                 stances = {}

@@ -25,8 +25,9 @@ def domain_check(check: Callable[[Any], object]) -> Callable[[Any], None]:
     def validator(value: Any) -> None:
         try:
             check(value)
-        except InvalidInput as error:
-            raise ValidationError(error.detail) from None
+        except InvalidInput as error:  # its message without the domain's field name
+            messages = [message for found in error.errors.values() for message in found]
+            raise ValidationError(messages or error.detail) from None
 
     return validator
 
