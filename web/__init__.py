@@ -15,6 +15,7 @@ from web.api.reference import init_app as init_reference
 from web.auth import init_app as init_auth
 from web.errors import init_app as init_errors
 from web.ops import init_app as init_ops
+from web.paths import init_app as init_paths
 from web.ui import init_app as init_ui
 from web.ui.pages import error_page
 
@@ -31,6 +32,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     config = app.config.get("STORE") or StoreConfig.from_environment(app.config["DATA_DIR"])
     service = Samverkan(config, create_tables=app.config["CREATE_TABLES"])
     app.extensions["samverkan"] = service
+    init_paths(app)  # before any route
     # Plugins: their blueprints before the core's routes, /-/plugins, read-your-write.
     init_plugins(app, service)
     init_auth(app)

@@ -87,6 +87,7 @@ def test_bad_input_shows_beside_each_field_and_records_nothing(
         ({"period": "2026-02", "value": "tre"}, "value", "Enter an amount"),
         ({"period": "2026-02", "value": "3", "n": "0"}, "n", "whole number"),
         ({"period": "2026-02", "value": "3", "n": "2.5"}, "n", "whole number"),
+        ({"period": "2026-02", "value": "3", "n": str(10**20)}, "n", "whole number"),
         ({"period": "2026-01", "value": "3"}, "period", "correct it instead"),
         ({"value": "3"}, "period", "This field is required"),
     ):

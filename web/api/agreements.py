@@ -24,6 +24,7 @@ from web.api.schemas import (
     choice,
     list_schema,
     required_text,
+    whole,
 )
 from web.api.schemas import amount as amount_field
 from web.auth import service
@@ -70,8 +71,8 @@ class AgreementBenefitInSchema(NoNul):
 class AgreementRiskInSchema(NoNul):
     description = required_text()
     owner_id = fields.UUID(required=True)
-    likelihood = fields.Integer(strict=True, required=True, validate=validate.Range(1, 5))
-    impact = fields.Integer(strict=True, required=True, validate=validate.Range(1, 5))
+    likelihood = whole(1, 5, required=True)
+    impact = whole(1, 5, required=True)
 
 
 class AgreementRiskStatusInSchema(NoNul):

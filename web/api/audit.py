@@ -30,7 +30,8 @@ from core.current_state import states
 from core.errors import InvalidInput, NotFound
 from core.log import LoggedEvent
 from web.api import blueprint
-from web.api.schemas import Strict
+from web.api.conventions import whole_arg
+from web.api.schemas import BIGINT_MAX, Strict
 from web.auth import require_user, service
 
 blp = blueprint("audit", "The tamper-evident audit log: checkpoints, proofs and bundles")
@@ -91,9 +92,7 @@ def int_arg(name: str, *, required: bool) -> int | None:
         if required:
             raise InvalidInput.field(name, "is required")
         return None
-    if not raw.isdigit():
-        raise InvalidInput.field(name, "must be a whole number, 0 or more")
-    return int(raw)
+    return whole_arg(name, raw, maximum=BIGINT_MAX)
 
 
 def partnership_of(logged: LoggedEvent) -> UUID | None:

@@ -15,6 +15,7 @@ from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 
 from core.errors import InvalidInput, SamverkanError
 from core.texts import forget_written, remember_written
+from web.api.schemas import INTEGER_MAX
 from web.auth import current_user, service
 
 MAX_BODY = 1024 * 1024
@@ -68,6 +69,15 @@ class KeyReused(SamverkanError):
     title = "This Idempotency-Key was used for another request"
 
 
+def whole_arg(name: str, raw: str, minimum: int = 0, maximum: int = INTEGER_MAX) -> int:
+    """A whole number from a query string or header, within the bounds the stores hold."""
+    digits = raw[1:] if raw.startswith("-") else raw
+    number = int(raw) if digits.isdigit() and digits.isascii() and len(digits) <= 20 else None
+    if number is None or not minimum <= number <= maximum:
+        raise InvalidInput.field(name, f"must be a whole number from {minimum} to {maximum}")
+    return number
+
+
 def check_body() -> None:
     """Writes carry JSON (415 otherwise) that parses (400 otherwise); size is capped (413)."""
     if request.method not in ("POST", "PUT", "PATCH", "DELETE") or not request.path.startswith(
@@ -90,7 +100,7 @@ def expected_version() -> int | None:
     if header is None or header.strip() == "*":
         return None
     tag = header.strip().removeprefix("W/").strip('"')
-    if not tag.isdigit():
+    if not tag.isdigit() or not tag.isascii() or len(tag) > 10 or int(tag) > INTEGER_MAX:
         raise BadIfMatch(f'If-Match {header!r} is not a version tag such as "7"')
     return int(tag)
 
@@ -106,9 +116,7 @@ def time_travel() -> tuple[int | None, datetime | None]:
     if version is not None and as_of is not None:
         raise BadTimeTravel("Give either as_of or version, not both")
     if version is not None:
-        if not version.isdigit() or int(version) < 1:
-            raise InvalidInput.field("version", "must be a positive whole number")
-        return int(version), None
+        return whole_arg("version", version, minimum=1), None
     if as_of is None:
         return None, None
     return None, parse_as_of(as_of)
@@ -131,14 +139,12 @@ def parse_as_of(value: str) -> datetime:
 
 
 def page_args() -> tuple[int, Any]:
-    raw = request.args.get("limit", str(DEFAULT_LIMIT))
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
-        raise InvalidInput.field("limit", f"must be between 1 and {MAX_LIMIT}")
+    limit = whole_arg("limit", request.args.get("limit", str(DEFAULT_LIMIT)), 1, MAX_LIMIT)
     cursor = request.args.get("cursor")
     if cursor is None:
-        return int(raw), None
+        return limit, None
     try:
-        return int(raw), json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        return limit, json.loads(base64.urlsafe_b64decode(cursor.encode()))
     except ValueError:
         raise InvalidInput.field("cursor", "is not a cursor this API gave") from None
 

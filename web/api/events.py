@@ -19,7 +19,7 @@ from core.audit.tables import ensure_audit_tables, leaves
 from core.errors import InvalidInput
 from core.event_index import indexed, logged
 from web.api import blueprint
-from web.api.conventions import page, page_args
+from web.api.conventions import page, page_args, whole_arg
 from web.api.records import access, read_limit, utc
 from web.api.schemas import list_schema
 from web.auth import service
@@ -65,9 +65,7 @@ def position_arg() -> int | None:
     raw = request.args.get("after")
     if raw is None:
         return None
-    if not raw.lstrip("-").isdigit() or not -1 <= int(raw) < MAX_POSITION:
-        raise InvalidInput.field("after", "must be a position: a whole number, -1 or more")
-    return int(raw)
+    return whole_arg("after", raw, minimum=-1, maximum=MAX_POSITION - 1)
 
 
 def cursor_arg(cursor: Any) -> int | None:

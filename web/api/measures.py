@@ -26,6 +26,7 @@ from web.api.schemas import (
     choice,
     list_schema,
     required_text,
+    whole,
 )
 from web.api.schemas import amount as amount_field
 from web.auth import service
@@ -47,7 +48,7 @@ class MeasureDefineSchema(NoNul):
 class MeasureValueInSchema(NoNul):
     period = fields.String(required=True, metadata=PERIOD)
     value = amount_field(required=True)
-    n = fields.Integer(strict=True, allow_none=True, load_default=None, validate=validate.Range(1))
+    n = whole(1, allow_none=True, load_default=None)
 
 
 class MeasureCorrectionInSchema(NoNul):

@@ -4,6 +4,20 @@ from __future__ import annotations
 
 from marshmallow import EXCLUDE, RAISE, Schema, ValidationError, fields, pre_load, validate
 
+# The widest whole numbers the stores hold: SQL INTEGER (versions, counts) and BIGINT
+# (positions, tree sizes). A client's number beyond them is refused (422), never sent to the
+# store, where SQLite overflows and PostgreSQL refuses it (a 500).
+INTEGER_MAX = 2**31 - 1
+BIGINT_MAX = 2**63 - 1
+
+
+def whole(minimum: int = 0, maximum: int = INTEGER_MAX, **kwargs: object) -> fields.Integer:
+    """A whole number a client sends, always bounded (the bounds appear in the API document)."""
+    bounds = validate.Range(min=minimum, max=maximum)
+    extra = kwargs.pop("validate", None)
+    checks = [bounds, *(extra if isinstance(extra, list) else [extra] if extra else [])]
+    return fields.Integer(strict=True, validate=checks, **kwargs)  # type: ignore[arg-type]
+
 
 class Strict(Schema):
     class Meta:

@@ -22,6 +22,7 @@ from core.domain.base import Record, kind_of
 from core.domain.organisation import Organisation
 from core.errors import InvalidInput, NotFound
 from web.api.records import Entry, history
+from web.api.schemas import INTEGER_MAX
 from web.auth import service
 from web.ui.context import PartnershipPage, partnership_page
 from web.ui.forms import Field, handle_form
@@ -143,7 +144,7 @@ def whole_number(field: str, value: str | None, message: str) -> int | None:
         number = int(value)
     except ValueError:
         raise InvalidInput.field(field, message) from None
-    if number < 1 or str(number) != value:
+    if not 1 <= number <= INTEGER_MAX or str(number) != value:
         raise InvalidInput.field(field, message)
     return number
 
