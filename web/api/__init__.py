@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import flask_smorest
-from flask import Flask, g
+from flask import Flask, current_app, g, request
 from marshmallow import Schema
 from webargs import core as webargs_core
 from webargs.flaskparser import FlaskParser
 
 from web.api import conventions
+from web.auth import require_user
 
 PREFIX = "/api/v1"
 
@@ -24,6 +25,13 @@ class BodyParser(FlaskParser):
 
 class Blueprint(flask_smorest.Blueprint):
     ARGUMENTS_PARSER = BodyParser()
+
+
+def require_sign_in() -> None:
+    """Every route of the API's blueprints (the core's and the built-in plugins') needs a
+    bearer token: a missing or bad one is 401 before the body is read or validated."""
+    if isinstance(current_app.blueprints.get(request.blueprint or ""), Blueprint):
+        require_user()
 
 
 def blueprint(name: str, description: str) -> Blueprint:
@@ -60,6 +68,7 @@ def init_app(app: Flask) -> flask_smorest.Api:
             "security": [{"bearer": []}],
         },
     )
+    app.before_request(require_sign_in)  # before conventions' body checks
     conventions.init_app(app)
     for module in (
         agreements,
