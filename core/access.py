@@ -13,7 +13,7 @@ from uuid import UUID
 import sqlalchemy as sa
 
 from core.commands.accounts import User
-from core.errors import NotFound, SamverkanError
+from core.errors import Hidden, SamverkanError
 from core.memberships import Membership, memberships_of
 
 # What each role may do inside a partnership its organisation is a member of.
@@ -58,7 +58,7 @@ class Access:
             return None
         membership = self.memberships.get(partnership_id)
         if membership is None:
-            raise NotFound(f"No partnership {partnership_id}")
+            raise Hidden(f"No partnership {partnership_id}")
         return membership.left_at
 
     def require(self, partnership_id: UUID, action: str) -> None:

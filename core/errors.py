@@ -40,6 +40,11 @@ class NotFound(SamverkanError):
     title = "Not found"
 
 
+class Hidden(NotFound):
+    """A partnership the caller may not see, or a record in it: as if it did not exist. The
+    web edge words the detail from what the request named, never from the partnership."""
+
+
 class RuleViolation(SamverkanError):
     """A domain rule forbids the command (HTTP 409)."""
 

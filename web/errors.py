@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask, Response, json, request
 from werkzeug.exceptions import HTTPException
 
-from core.errors import SamverkanError
+from core.errors import Hidden, SamverkanError
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +81,15 @@ def from_http_exception(error: HTTPException) -> Response:
     return problem(status, slug, error.name, detail, errors, dict(error.get_headers()[1:]))
 
 
+def named_in_path() -> str:
+    """``No decision <id>``: the first record the request's path names, as its route calls it
+    (the same words as for a record that does not exist)."""
+    for name, value in (request.view_args or {}).items():
+        if name.endswith("_id"):
+            return f"No {name.removesuffix('_id').replace('_', '-')} {value}"
+    return "No such record"
+
+
 def wants_problem_json() -> bool:
     return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
 
@@ -90,6 +99,8 @@ def init_app(app: Flask, *, page_error: Any = None) -> None:
 
     @app.errorhandler(SamverkanError)
     def domain_error(error: SamverkanError) -> Any:
+        if isinstance(error, Hidden):
+            error = Hidden(named_in_path())
         if page_error is not None and not wants_problem_json():
             return page_error(error.status, error.title, error.detail)
         return problem(error.status, error.slug, error.title, error.detail, error.errors)
