@@ -14,6 +14,7 @@ from web.api import init_app as init_api
 from web.api.reference import init_app as init_reference
 from web.auth import init_app as init_auth
 from web.errors import init_app as init_errors
+from web.no_store import init_app as init_no_store
 from web.ops import init_app as init_ops
 from web.paths import init_app as init_paths
 from web.ui import init_app as init_ui
@@ -42,4 +43,5 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     init_ui(app)  # pages, languages, sessions, CSRF, security headers
     init_errors(app, page_error=error_page)  # after the API: replaces flask-smorest's handlers
     init_ops(app)  # /healthz, /readyz, /metrics, request ids, JSON logs
+    init_no_store(app)  # Cache-Control: no-store on every signed-in answer
     return app
