@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from flask import Flask, Response, g, request
-from werkzeug.exceptions import BadRequest, UnsupportedMediaType
+from werkzeug.exceptions import BadRequest, RequestEntityTooLarge, UnsupportedMediaType
 
 from core.errors import InvalidInput, SamverkanError
 from core.texts import forget_written, remember_written
@@ -78,18 +78,31 @@ def whole_arg(name: str, raw: str, minimum: int = 0, maximum: int = INTEGER_MAX)
     return number
 
 
+def body_bytes() -> bytes:
+    """The request's body; over the limit (1 MiB) 413, also when it comes in chunks with no
+    Content-Length (werkzeug then stops at the limit without saying so)."""
+    limit = request.max_content_length or MAX_BODY
+    if request.content_length is None and "wsgi.input_terminated" in request.environ:
+        data: bytes = request.environ["wsgi.input"].read(limit + 1)
+        if len(data) > limit:
+            raise RequestEntityTooLarge(f"The body is over {limit} bytes.")
+        return data
+    return request.get_data()
+
+
 def check_body() -> None:
     """Writes carry JSON (415 otherwise) that parses (400 otherwise); size is capped (413)."""
     if request.method not in ("POST", "PUT", "PATCH", "DELETE") or not request.path.startswith(
         "/api/"
     ):
         return
-    if not request.content_length and not request.data:
+    data = body_bytes()
+    if not data:
         return
     if not request.is_json:
         raise UnsupportedMediaType("Send the body as application/json.")
     try:
-        g.json_body = json.loads(request.get_data(), parse_float=str)
+        g.json_body = json.loads(data, parse_float=str)
     except ValueError as error:
         raise BadRequest(f"The body is not valid JSON: {error}") from None
 
