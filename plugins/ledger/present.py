@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from typing import Any
 
+from core.csv_safe import to_csv
 from core.domain.vocabulary import CONTRIBUTION_KINDS
 from plugins.ledger.ledger import Ledger
 
@@ -104,9 +103,5 @@ def csv_rows(ledger: Ledger, names: dict[str, str]) -> Iterable[list[str]]:
 
 
 def as_csv(ledgers: Iterable[Ledger], names: dict[str, str]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for ledger in ledgers:
-        writer.writerows(csv_rows(ledger, names))
-    return out.getvalue()
+    rows = [row for ledger in ledgers for row in csv_rows(ledger, names)]
+    return to_csv([CSV_COLUMNS, *rows])

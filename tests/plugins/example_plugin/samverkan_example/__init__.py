@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -12,6 +11,7 @@ import click
 import sqlalchemy as sa
 from markupsafe import escape
 
+from core import csv_safe
 from core.hookspecs import Exporter, MenuLink, Panel, hookimpl
 from core.log import LoggedEvent
 
@@ -73,7 +73,7 @@ def register_commands(cli: click.Group) -> None:
 
 def meetings_csv(service: Any, partnership_id: UUID) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv_safe.writer(out)
     writer.writerow(["held_on", "kind", "place"])
     for meeting in meetings_of(service.sql, str(partnership_id)):
         writer.writerow([meeting["held_on"], meeting["kind"], meeting["place"]])
