@@ -126,8 +126,16 @@ def require_choice(field: str, value: Any, choices: tuple[str, ...]) -> str:
     return str(value)
 
 
+# What a recorded number may be: the stores and the sums over them (28 significant digits)
+# must hold it, and a recorded event cannot be changed afterwards.
+AMOUNT_LIMIT = Decimal(10) ** 15  # a thousand million million
+AMOUNT_PLACES = 10
+INTEGER_MAX = 2**31 - 1  # SQL INTEGER
+
+
 def require_amount(field: str, value: Any, *, positive: bool = True) -> Decimal:
-    """Amounts are decimals: ints, decimal strings and Decimals, never floats."""
+    """Amounts are decimals: ints, decimal strings and Decimals, never floats; below 10**15
+    and with at most 10 decimal places."""
     if isinstance(value, (bool, float)):
         raise InvalidInput.field(field, "must be a decimal number given as a string or integer")
     try:
@@ -138,15 +146,18 @@ def require_amount(field: str, value: Any, *, positive: bool = True) -> Decimal:
         raise InvalidInput.field(field, "must be a finite number")
     if positive and amount <= 0:
         raise InvalidInput.field(field, "must be greater than zero")
+    if abs(amount) >= AMOUNT_LIMIT:
+        raise InvalidInput.field(field, "must be less than 1 000 000 000 000 000")
+    if -amount.as_tuple().exponent > AMOUNT_PLACES:  # type: ignore[operator]
+        raise InvalidInput.field(field, f"must have at most {AMOUNT_PLACES} decimal places")
     return amount
 
 
-def require_int(field: str, value: Any, *, low: int, high: int | None = None) -> int:
+def require_int(field: str, value: Any, *, low: int, high: int = INTEGER_MAX) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidInput.field(field, "must be a whole number")
-    if value < low or (high is not None and value > high):
-        bounds = f"between {low} and {high}" if high is not None else f"at least {low}"
-        raise InvalidInput.field(field, f"must be {bounds}")
+    if not low <= value <= high:
+        raise InvalidInput.field(field, f"must be between {low} and {high}")
     return value
 
 

@@ -145,3 +145,24 @@ def test_versions_and_counts_stop_at_a_sql_integer(world: World) -> None:
         headers={"If-Match": f'"{2**31}"'},
     )
     assert stale.status_code == 400
+
+
+@pytest.mark.parametrize("amount", ["1e999999", "1e15", -(10**20), "0.00000000001"])
+def test_amounts_beyond_what_the_ledger_can_sum_are_refused(world: World, amount: object) -> None:
+    """Such an amount, once recorded, would make every later read of the ledger a 500."""
+    admin = world.callers["admin"]
+    agreement, _ = world.agreement()
+    measure = world.measure()
+    world.app.extensions["samverkan.projections"].catch_up()
+    writes = [
+        (f"/api/v1/agreements/{agreement}/costs", {"amount": amount, "description": "x"}),
+        (f"/api/v1/measures/{measure}/values", {"period": "2026-05", "value": amount}),
+    ]
+    for path, body in writes:
+        response = admin.post(path, json=body)
+        assert (response.status_code, response.mimetype) == (422, "application/problem+json")
+        assert list(response.json["errors"]) in (["amount"], ["value"])
+    assert admin.get(f"/api/v1/agreements/{agreement}/ledger").status_code == 200
+    largest = {"amount": "999999999999999.99", "description": "x"}
+    assert admin.post(writes[0][0], json=largest).status_code == 200
+    assert admin.get(f"/api/v1/agreements/{agreement}/ledger").status_code == 200
