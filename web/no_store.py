@@ -16,7 +16,9 @@ def signed_in_request() -> bool:
 
 
 def no_store(response: Response) -> Response:
-    if signed_in_request():
+    """Static files (style sheets) are the same for everyone and stay cacheable."""
+    static = (request.endpoint or "").endswith("static")
+    if not static and signed_in_request():
         response.headers["Cache-Control"] = "no-store"
     return response
 

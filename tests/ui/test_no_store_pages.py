@@ -16,3 +16,6 @@ def test_signed_in_pages_are_not_stored(flask_app: Flask, team: Team) -> None:
     for path in ("/", f"/partnerships/{team.partnership_id}", "/partnerships/unknown-page"):
         response = person.get(path)
         assert response.headers.get("Cache-Control") == "no-store", (path, response.status)
+    style = person.get("/ui/static/samverkan.css")
+    assert style.status_code == 200
+    assert style.headers.get("Cache-Control") != "no-store"
