@@ -19,3 +19,4 @@ def test_signed_in_pages_are_not_stored(flask_app: Flask, team: Team) -> None:
     style = person.get("/ui/static/samverkan.css")
     assert style.status_code == 200
     assert style.headers.get("Cache-Control") != "no-store"
+    style.close()
