@@ -17,6 +17,7 @@ from web.errors import init_app as init_errors
 from web.no_store import init_app as init_no_store
 from web.ops import init_app as init_ops
 from web.paths import init_app as init_paths
+from web.settings import init_settings
 from web.ui import init_app as init_ui
 from web.ui.pages import error_page
 
@@ -30,6 +31,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     if test_config:
         app.config.update(test_config)
+    init_settings(app)  # sessions, sign-in throttling, trusted proxies
     config = app.config.get("STORE") or StoreConfig.from_environment(app.config["DATA_DIR"])
     service = Samverkan(config, create_tables=app.config["CREATE_TABLES"])
     app.extensions["samverkan"] = service

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
-from uuid import UUID
 
 import sqlalchemy as sa
 from flask import Flask, current_app, g, request, session
@@ -13,7 +12,7 @@ from werkzeug.exceptions import Unauthorized
 
 from core.application import Samverkan
 from core.commands.accounts import User, user_from_row
-from core.db import users
+from core.sessions import Limits, session_row
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -36,12 +35,6 @@ def bearer_token() -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-# Asked on every page: built once (SQLAlchemy also keeps its compiled form).
-SESSION_USER = sa.select(users).where(
-    users.c.id == sa.bindparam("user_id"), users.c.erased_at.is_(None)
-)
-
-
 def page_connection() -> sa.Connection:
     """One connection for the reads every page makes (its user, the read models' version),
     given back when the request ends: on PostgreSQL each connection taken from the pool
@@ -58,9 +51,19 @@ def give_back_page_connection(_error: BaseException | None = None) -> None:
         connection.close()
 
 
-def session_user(user_id: str) -> User | None:
-    row = page_connection().execute(SESSION_USER, {"user_id": str(UUID(user_id))}).first()
+SESSION_KEY = "sid"  # the session id in the signed cookie; the server keeps its digest
+
+
+def session_user(session_id: str) -> User | None:
+    """The user of a live server-side session (core/sessions.py), on the page's connection."""
+    limits: Limits = current_app.extensions["samverkan.session_limits"]
+    row = session_row(page_connection(), session_id, limits)
     return None if row is None else user_from_row(row)
+
+
+def current_session_id() -> str | None:
+    found = session.get(SESSION_KEY)
+    return found if isinstance(found, str) else None
 
 
 def current_user() -> User | None:
@@ -70,14 +73,15 @@ def current_user() -> User | None:
         token = bearer_token()
         if token is not None:
             user = service().user_for_token(token)
-        elif not request.path.startswith("/api/") and "user_id" in session:
+        elif not request.path.startswith("/api/") and SESSION_KEY in session:
+            session_id = current_session_id()
             try:
-                user = session_user(session["user_id"])
+                user = None if session_id is None else session_user(session_id)
             except Exception:
                 give_back_page_connection()
                 user = None
             if user is None:
-                session.clear()
+                session.pop(SESSION_KEY, None)
         g.user = user
     return g.user  # type: ignore[no-any-return]
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from flask import Flask, Response, g, request, session
 
-from web.auth import bearer_token
+from web.auth import SESSION_KEY, bearer_token
 
 
 def signed_in_request() -> bool:
     """A bearer token or a signed-in session came with the request (valid or not)."""
     if g.get("user") is not None or bearer_token() is not None:
         return True
-    return not request.path.startswith("/api/") and "user_id" in session
+    return not request.path.startswith("/api/") and SESSION_KEY in session
 
 
 def no_store(response: Response) -> Response:

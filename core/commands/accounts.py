@@ -19,6 +19,7 @@ from core.domain.base import Actor, require_choice, require_text
 from core.domain.organisation import Organisation
 from core.errors import InvalidInput, NotFound, RuleViolation
 from core.passwords import check_password, hash_password, new_token, token_digest
+from core.sessions import end_sessions_of
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MIN_PASSWORD = 10
@@ -27,6 +28,11 @@ MIN_PASSWORD = 10
 class EmailTaken(RuleViolation):
     slug = "email-taken"
     title = "A user with this e-mail exists"
+
+
+class LastAdmin(RuleViolation):
+    slug = "last-admin"
+    title = "The last admin cannot be demoted or erased"
 
 
 @dataclass(frozen=True)
@@ -121,7 +127,8 @@ class AccountCommands(ServiceBase):
             ).first()
         return None if row is None else user_from_row(row)
 
-    def set_password(self, email: str, password: str) -> User:
+    def set_password(self, email: str, password: str, *, keep_session: str | None = None) -> User:
+        """Set a password; every session of the user but ``keep_session`` ends."""
         user = self.find_user(email)
         if user is None:
             raise NotFound(f"No user with the e-mail {email}")
@@ -131,6 +138,7 @@ class AccountCommands(ServiceBase):
                 .where(users.c.id == str(user.id))
                 .values(password_hash=hash_password(require_password(password)))
             )
+            end_sessions_of(connection, user.id, keep=keep_session)
         return user
 
     def sign_in(self, email: str, password: str) -> User | None:
@@ -142,15 +150,37 @@ class AccountCommands(ServiceBase):
             return None
         return user_from_row(row)
 
-    def change_role(self, actor: Actor, user_id: UUID, role: str) -> User:
+    def change_role(
+        self, actor: Actor, user_id: UUID, role: str, *, keep_session: str | None = None
+    ) -> User:
+        """Grant another role; every session of the user but ``keep_session`` ends."""
         user = self.get_user(user_id)
+        if role != "admin":
+            self._keep_an_admin(user)
         self.change(Access, user.id, lambda access: access.grant(actor, role))
         with self.sql.begin() as connection:
             connection.execute(users.update().where(users.c.id == str(user.id)).values(role=role))
+            end_sessions_of(connection, user.id, keep=keep_session)
         return self.get_user(user_id)
 
-    def issue_token(self, user_id: UUID, label: str = "") -> tuple[UUID, str]:
-        """A new bearer token; the plain token is returned once and never stored."""
+    def _keep_an_admin(self, user: User) -> None:
+        """Refuse to demote or erase the only admin: no one could administer any more."""
+        if user.role != "admin":
+            return
+        with self.sql.connect() as connection:
+            admins = connection.execute(
+                sa.select(sa.func.count())
+                .select_from(users)
+                .where(users.c.role == "admin", users.c.erased_at.is_(None))
+            ).scalar_one()
+        if admins <= 1:
+            raise LastAdmin("This is the last admin: make another user admin first")
+
+    def issue_token(
+        self, user_id: UUID, label: str = "", *, actor: Actor | None = None
+    ) -> tuple[UUID, str]:
+        """A new bearer token; the plain token is returned once and never stored.
+        ``actor`` issues it (by default the user themself), recorded with the token's id."""
         user = self.get_user(user_id)
         token, token_id = new_token(), uuid4()
         with self.sql.begin() as connection:
@@ -163,9 +193,11 @@ class AccountCommands(ServiceBase):
                     created_at=datetime.now(UTC),
                 )
             )
+        by = actor or user.actor
+        self.change(Access, user.id, lambda access: access.token_issued(by, token_id))
         return token_id, token
 
-    def revoke_token(self, user_id: UUID, token_id: UUID) -> None:
+    def revoke_token(self, user_id: UUID, token_id: UUID, *, actor: Actor | None = None) -> None:
         with self.sql.begin() as connection:
             result = connection.execute(
                 api_tokens.update()
@@ -178,6 +210,8 @@ class AccountCommands(ServiceBase):
             )
         if not result.rowcount:
             raise NotFound(f"No active token {token_id}")
+        by = actor or Actor(user_id, self.get_user(user_id).organisation_id)
+        self.change(Access, user_id, lambda access: access.token_revoked(by, token_id))
 
     def list_tokens(self, user_id: UUID) -> list[dict[str, object]]:
         with self.sql.connect() as connection:
@@ -198,8 +232,16 @@ class AccountCommands(ServiceBase):
             row = connection.execute(USER_FOR_TOKEN, {"digest": token_digest(token)}).first()
         return None if row is None else user_from_row(row)
 
-    def correct_user(self, user_id: UUID, *, name: str | None, email: str | None) -> User:
-        """Correct a person's name or e-mail (a row, not an event: it is personal data)."""
+    def correct_user(
+        self,
+        user_id: UUID,
+        *,
+        name: str | None,
+        email: str | None,
+        actor: Actor | None = None,
+    ) -> User:
+        """Correct a person's name or e-mail: the values are a row (personal data); the event
+        says only which fields ``actor`` (by default the user themself) corrected."""
         user = self.get_user(user_id)
         values: dict[str, str] = {}
         if name is not None:
@@ -216,12 +258,16 @@ class AccountCommands(ServiceBase):
             raise InvalidInput.field("name", "give a name or an e-mail to correct")
         with self.sql.begin() as connection:
             connection.execute(users.update().where(users.c.id == str(user.id)).values(**values))
+        by = actor or user.actor
+        self.change(Access, user.id, lambda access: access.details_corrected(by, list(values)))
         return self.get_user(user.id)
 
     def erase_user(self, actor: Actor, user_id: UUID) -> None:
-        """Erase a person's details; events keep the id, which now names no one."""
+        """Erase a person's details, end their sessions and revoke their tokens; events keep
+        the id, which now names no one."""
         user = self.get_user(user_id)
-        self.change(Access, user.id, lambda access: access.revoke(actor))
+        self._keep_an_admin(user)
+        self.change(Access, user.id, lambda access: access.erase(actor))
         with self.sql.begin() as connection:
             connection.execute(
                 users.update()
@@ -238,3 +284,4 @@ class AccountCommands(ServiceBase):
                 .where(api_tokens.c.user_id == str(user.id), api_tokens.c.revoked_at.is_(None))
                 .values(revoked_at=datetime.now(UTC))
             )
+            end_sessions_of(connection, user.id)

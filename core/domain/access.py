@@ -17,6 +17,9 @@ ROLES = ("admin", "coordinator", "member", "auditor")
 
 
 class Access(Record):
+    """Also the account's changes that are not roles: corrected details (which fields, never
+    the values), erasure, API tokens issued and revoked (by token id)."""
+
     TOPIC = "user"
     Created = created_topic("user")
 
@@ -56,3 +59,33 @@ class Access(Record):
     @event("RoleRevoked", topic="user.role_revoked")
     def _role_revoked(self, actor: Actor, role: str) -> None:
         self.role = None
+
+    def details_corrected(self, actor: Actor, fields: list[str]) -> None:
+        self._details_corrected(actor=actor, fields=sorted(fields))
+
+    @event("DetailsCorrected", topic="user.details_corrected")
+    def _details_corrected(self, actor: Actor, fields: list[str]) -> None:
+        pass
+
+    def erase(self, actor: Actor) -> None:
+        if self.role is not None:
+            self._role_revoked(actor=actor, role=self.role)
+        self._erased(actor=actor)
+
+    @event("Erased", topic="user.erased")
+    def _erased(self, actor: Actor) -> None:
+        pass
+
+    def token_issued(self, actor: Actor, token_id: UUID) -> None:
+        self._token_issued(actor=actor, token_id=token_id)
+
+    @event("TokenIssued", topic="user.token_issued")
+    def _token_issued(self, actor: Actor, token_id: UUID) -> None:
+        pass
+
+    def token_revoked(self, actor: Actor, token_id: UUID) -> None:
+        self._token_revoked(actor=actor, token_id=token_id)
+
+    @event("TokenRevoked", topic="user.token_revoked")
+    def _token_revoked(self, actor: Actor, token_id: UUID) -> None:
+        pass

@@ -33,11 +33,9 @@ def init_app(app: Flask) -> None:
     from web.ui.i18n import init_i18n
     from web.ui.pages import init_pages
     from web.ui.security import init_security
-    from web.ui.throttle import create_table
 
     init_escaping(app)
     init_security(app)
-    create_table(app.extensions["samverkan"].sql)  # login throttling
     init_i18n(app)
     init_pages(app)
     for optional in ("decisions", "work", "admin"):  # written by other engineers

@@ -5,13 +5,19 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import flash, redirect, render_template, request, session, url_for
-from flask_babel import gettext as _
+import math
+from datetime import timedelta
+from uuid import UUID
 
-from web.auth import current_user, service
+from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
+
+from core.sessions import end_session, forget_old_sessions, start_session
+from web.auth import SESSION_KEY, current_session_id, current_user, service
 from web.ui import bp
 from web.ui.i18n import LOCALES
-from web.ui.throttle import clear_failures, is_throttled, record_failure
+from web.ui.throttle import Delays, clear_failures, record_failure, wait_left
 
 
 def safe_next(target: str | None, default: str) -> str:
@@ -25,7 +31,50 @@ def safe_next(target: str | None, default: str) -> str:
 
 
 def client_address() -> str:
+    """The client's address: the peer's, or with TRUSTED_PROXIES the one they forwarded."""
     return request.remote_addr or "unknown"
+
+
+def wait_message(wait: timedelta) -> str:
+    if wait < timedelta(minutes=2):
+        seconds = max(1, math.ceil(wait.total_seconds()))
+        return ngettext(
+            "Too many wrong passwords from here. Wait %(num)d second and try again.",
+            "Too many wrong passwords from here. Wait %(num)d seconds and try again.",
+            seconds,
+        )
+    minutes = math.ceil(wait.total_seconds() / 60)
+    return ngettext(
+        "Too many wrong passwords from here. Wait %(num)d minute and try again.",
+        "Too many wrong passwords from here. Wait %(num)d minutes and try again.",
+        minutes,
+    )
+
+
+def begin_session(user_id: UUID) -> None:
+    """A new server-side session on sign-in (no fixation); the language stays."""
+    engine = service().sql
+    old = current_session_id()
+    if old is not None:
+        end_session(engine, old)
+    locale = session.get("locale")
+    session.clear()
+    if locale:
+        session["locale"] = locale
+    session[SESSION_KEY] = start_session(engine, user_id)
+    session.permanent = False
+    limits = current_app.extensions["samverkan.session_limits"]
+    forget_old_sessions(engine, limits.lifetime + timedelta(days=1))
+
+
+def end_this_session() -> None:
+    session_id = current_session_id()
+    if session_id is not None:
+        end_session(service().sql, session_id)
+    locale = session.get("locale")
+    session.clear()
+    if locale:
+        session["locale"] = locale
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
@@ -33,6 +82,7 @@ def sign_in() -> Any:
     errors: dict[str, str] = {}
     email = ""
     status = 200
+    wait: timedelta | None = None
     if request.method == "POST":
         email = request.form.get("email", "").strip()
         password = request.form.get("password", "")
@@ -41,38 +91,30 @@ def sign_in() -> Any:
         if not password:
             errors["password"] = _("Enter your password.")
         engine = service().sql
-        if not errors and is_throttled(engine, email, client_address()):
-            errors["form"] = _(
-                "Too many failed attempts. Wait 15 minutes and try again, "
-                "or ask your administrator to set a new password."
-            )
+        wait = None if errors else wait_left(engine, email, client_address())
+        if wait is not None:
+            errors["form"] = wait_message(wait)
             status = 429
         elif not errors:
             user = service().sign_in(email, password)
             if user is None:
-                record_failure(engine, email, client_address())
+                delays: Delays = current_app.extensions["samverkan.sign_in_delays"]
+                record_failure(engine, delays, email, client_address())
                 errors["form"] = _("The e-mail address or the password is wrong.")
                 status = 401
             else:
                 clear_failures(engine, email, client_address())
-                locale = session.get("locale")
-                session.clear()  # a new session on sign-in: no fixation
-                if locale:
-                    session["locale"] = locale
-                session["user_id"] = str(user.id)
-                session.permanent = False
+                begin_session(user.id)
                 return redirect(safe_next(request.args.get("next"), url_for("ui.home")))
         else:
             status = 422
-    return render_template("sign_in.html", errors=errors, email=email), status
+    headers = {"Retry-After": str(math.ceil(wait.total_seconds()))} if wait else {}
+    return render_template("sign_in.html", errors=errors, email=email), status, headers
 
 
 @bp.post("/sign-out")
 def sign_out() -> Any:
-    locale = session.get("locale")
-    session.clear()
-    if locale:
-        session["locale"] = locale
+    end_this_session()
     flash(_("You are signed out."), "info")
     return redirect(url_for("ui.sign_in"))
 
