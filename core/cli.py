@@ -178,7 +178,7 @@ def create_admin(context: Context, email: str, organisation: str | None, name: s
             raise NotFound(f"No organisation named {organisation}")
         organisation_id = app.register_organisation(OPERATOR, wanted, "other", "SE").id
     user = app.create_user(OPERATOR, email, name, organisation_id, "admin")
-    _, token = app.issue_token(user.id, label="create-admin")
+    _, token = app.issue_token(user.id, label="create-admin", actor=OPERATOR)
     click.echo(token)
 
 

@@ -30,7 +30,9 @@ def test_erasing_a_user_revokes_access_and_keeps_the_events(
     feed = admin.get("/api/v1/events?limit=500").json["items"]
     assert [e["type"] for e in feed if e["originator_id"] == str(member.user_id)] == [
         "user.enrolled",
+        "user.token_issued",
         "user.role_revoked",
+        "user.erased",
     ]
 
 

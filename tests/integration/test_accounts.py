@@ -1,16 +1,19 @@
 """Users, roles as events, tokens stored as digests, passwords with scrypt."""
 
+from datetime import timedelta
 from uuid import uuid4
 
 import pytest
 import sqlalchemy as sa
 
 from core.application import Samverkan
-from core.commands.accounts import EmailTaken
+from core.commands.accounts import EmailTaken, LastAdmin
 from core.db import api_tokens, users
+from core.db import sessions as sessions_table
 from core.domain.base import Actor
 from core.errors import InvalidInput, NotFound
 from core.log import read_log
+from core.sessions import Limits, session_row, start_session
 
 
 def make_user(app: Samverkan, actor: Actor, role: str = "member", password: str | None = None):
@@ -87,4 +90,87 @@ def test_erasing_a_user_keeps_the_history(app: Samverkan, actor: Actor) -> None:
     with pytest.raises(NotFound):
         app.get_user(user.id)
     types = [e.type for e in read_log(app) if e.originator_id == user.id]
-    assert types == ["user.enrolled", "user.role_revoked"]
+    assert types == [
+        "user.enrolled",
+        "user.token_issued",
+        "user.role_revoked",
+        "user.erased",
+    ]
+
+
+def account_events(app: Samverkan, user_id) -> list:
+    return [e for e in read_log(app) if e.originator_id == user_id and e.type != "user.enrolled"]
+
+
+def test_account_changes_are_events_with_their_actor_and_no_personal_data(
+    app: Samverkan, actor: Actor
+) -> None:
+    user = make_user(app, actor, password="a long enough secret")
+    app.correct_user(user.id, name="Ward lead Berg", email="berg@example.org", actor=actor)
+    token_id, token = app.issue_token(user.id, "script")  # by the user themself
+    app.revoke_token(user.id, token_id, actor=actor)
+    app.erase_user(actor, user.id)
+    events = account_events(app, user.id)
+    assert [(e.type, e.data.get("fields"), e.data.get("token_id")) for e in events] == [
+        ("user.details_corrected", ["email", "name"], None),
+        ("user.token_issued", None, str(token_id)),
+        ("user.token_revoked", None, str(token_id)),
+        ("user.role_revoked", None, None),
+        ("user.erased", None, None),
+    ]
+    by = [str(e.actor.user_id) for e in events]
+    assert by == [str(actor.user_id), str(user.id), *[str(actor.user_id)] * 3]
+    stored = str([e.data for e in events])
+    for personal in ("Ward lead", "berg@example.org", "lead@example.org", token):
+        assert personal not in stored
+    with app.sql.connect() as connection:
+        digest = connection.execute(sa.select(api_tokens.c.token_sha256)).scalar_one()
+    assert digest not in stored
+
+
+def test_the_last_admin_is_neither_demoted_nor_erased(app: Samverkan, actor: Actor) -> None:
+    admin = make_user(app, actor, role="admin")
+    with pytest.raises(LastAdmin) as refused:
+        app.change_role(admin.actor, admin.id, "member")
+    assert refused.value.status == 409 and refused.value.slug == "last-admin"
+    with pytest.raises(LastAdmin):
+        app.erase_user(admin.actor, admin.id)
+    other = app.create_user(actor, "second@example.org", "Second", admin.organisation_id, "admin")
+    assert app.change_role(admin.actor, admin.id, "member").role == "member"
+    with pytest.raises(LastAdmin):
+        app.erase_user(actor, other.id)
+    assert app.get_user(other.id).role == "admin"
+
+
+def live(app: Samverkan, session_id: str) -> bool:
+    limits = Limits(idle=timedelta(hours=8), lifetime=timedelta(days=7))
+    with app.sql.connect() as connection:
+        return session_row(connection, session_id, limits) is not None
+
+
+def test_a_new_password_or_role_ends_the_users_other_sessions(
+    app: Samverkan, actor: Actor
+) -> None:
+    user = make_user(app, actor, password="a long enough secret")
+    here, elsewhere = start_session(app.sql, user.id), start_session(app.sql, user.id)
+    app.set_password("lead@example.org", "another long secret", keep_session=here)
+    assert live(app, here) and not live(app, elsewhere)
+    app.set_password("lead@example.org", "a third long secret")  # the CLI: every session
+    assert not live(app, here)
+    here, elsewhere = start_session(app.sql, user.id), start_session(app.sql, user.id)
+    app.change_role(actor, user.id, "auditor", keep_session=here)
+    assert live(app, here) and not live(app, elsewhere)
+
+
+def test_erasing_a_user_ends_every_session_and_revokes_every_token(
+    app: Samverkan, actor: Actor
+) -> None:
+    user = make_user(app, actor)
+    sessions = [start_session(app.sql, user.id) for _ in range(2)]
+    tokens = [app.issue_token(user.id, label)[1] for label in ("a", "b")]
+    app.erase_user(actor, user.id)
+    assert not any(live(app, session_id) for session_id in sessions)
+    assert all(app.user_for_token(token) is None for token in tokens)
+    with app.sql.connect() as connection:
+        stored = connection.execute(sa.select(sessions_table.c.id_sha256)).scalars().all()
+    assert len(stored) == 2 and not set(sessions) & set(stored)  # only digests are kept

@@ -63,5 +63,9 @@ def test_events_as_json_lines(run) -> None:
     run("create-admin", "ops@example.org")
     lines = run("events", "--json").output.strip().splitlines()
     rows = [json.loads(line) for line in lines]
-    assert [row["type"] for row in rows] == ["organisation.registered", "user.enrolled"]
+    assert [row["type"] for row in rows] == [
+        "organisation.registered",
+        "user.enrolled",
+        "user.token_issued",
+    ]
     assert rows[0]["data"]["name"] == "Samverkan operator"

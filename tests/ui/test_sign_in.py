@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import time
+from datetime import timedelta
+from typing import Any
+
 from flask import Flask
 
 from tests.ui.conftest import Team
-from tests.ui.pages import PASSWORD, text, visitor
+from tests.ui.pages import PASSWORD, Visitor, text, visitor
+from web import create_app
+from web.ui.throttle import Delays
+
+
+def configured(flask_app: Flask, **config: Any) -> Flask:
+    """Another app on the same store, with settings of its own (close its service after)."""
+    return create_app({"STORE": flask_app.config["STORE"], "TESTING": True, **config})
 
 
 def test_pages_need_a_signed_in_user(flask_app: Flask, team: Team) -> None:
@@ -53,14 +64,69 @@ def test_a_form_without_the_csrf_token_is_refused(flask_app: Flask, team: Team) 
     assert client.get("/").status_code == 302  # not signed in
 
 
-def test_five_failures_lock_the_email_from_that_address(flask_app: Flask, team: Team) -> None:
-    person = visitor(flask_app)
-    for _ in range(5):
-        assert person.sign_in("bo@company.example", "wrong password!").status_code == 401
-    locked = person.sign_in("bo@company.example")  # even the right password now waits
-    assert locked.status_code == 429
-    assert "Too many failed attempts" in text(locked)
-    assert visitor(flask_app).sign_in("anna@region.example").status_code == 302  # others not
+def from_address(person: Visitor, address: str) -> Visitor:
+    person.client.environ_base["REMOTE_ADDR"] = address
+    return person
+
+
+def test_wrong_passwords_slow_down_the_client_that_sends_them(
+    flask_app: Flask, team: Team
+) -> None:
+    guesser = from_address(visitor(flask_app), "203.0.113.7")
+    for _ in range(3):
+        assert guesser.sign_in("bo@company.example", "wrong password!").status_code == 401
+    held = guesser.sign_in("bo@company.example")  # even the right password waits a moment
+    assert held.status_code == 429
+    assert "Too many wrong passwords from here. Wait 1 second and try again." in text(held)
+    assert held.headers["Retry-After"] == "1"
+    # The person, from their own computer, signs in at once: no one can lock them out.
+    assert from_address(visitor(flask_app), "198.51.100.2").sign_in(
+        "bo@company.example"
+    ).status_code == 302
+    assert guesser.sign_in("anna@region.example").status_code == 302  # other accounts not held
+
+
+def test_each_wrong_password_past_the_free_ones_doubles_the_wait(
+    flask_app: Flask, team: Team
+) -> None:
+    app = configured(flask_app, SIGN_IN_FIRST_DELAY_SECONDS=0.5, SIGN_IN_MAX_DELAY_SECONDS=5)
+    try:
+        guesser = visitor(app)
+        for _ in range(3):
+            guesser.sign_in("bo@company.example", "wrong password!")
+        assert guesser.sign_in("bo@company.example", "wrong password!").status_code == 429
+        time.sleep(0.55)  # the first wait is over: one more try
+        assert guesser.sign_in("bo@company.example", "wrong password!").status_code == 401
+        time.sleep(0.55)  # the next wait is twice as long
+        assert guesser.sign_in("bo@company.example").status_code == 429
+        time.sleep(0.5)
+        assert guesser.sign_in("bo@company.example").status_code == 302
+    finally:
+        app.extensions["samverkan"].close()
+    delays = Delays(3, timedelta(seconds=1), timedelta(minutes=15))
+    waits = [delays.after(n).total_seconds() for n in (1, 3, 4, 5, 12, 13, 100)]
+    assert waits == [0, 1, 2, 4, 512, 900, 900]
+
+
+def test_behind_trusted_proxies_the_forwarded_address_is_the_client(
+    flask_app: Flask, team: Team
+) -> None:
+    def held_after_guessing_elsewhere(app: Flask) -> bool:
+        person = visitor(app)
+        forwarded = {"X-Forwarded-For": "203.0.113.7"}
+        for _ in range(3):
+            person.client.environ_base["HTTP_X_FORWARDED_FOR"] = forwarded["X-Forwarded-For"]
+            person.sign_in("anna@region.example", "wrong password!")
+        person.client.environ_base["HTTP_X_FORWARDED_FOR"] = "198.51.100.2"
+        return person.sign_in("anna@region.example").status_code == 429
+
+    # No trusted proxy (the default): X-Forwarded-For is ignored, all came from one address.
+    assert held_after_guessing_elsewhere(flask_app)
+    with_proxy = configured(flask_app, TRUSTED_PROXIES=1)
+    try:
+        assert not held_after_guessing_elsewhere(with_proxy)
+    finally:
+        with_proxy.extensions["samverkan"].close()
 
 
 def test_the_session_cookie_is_httponly_lax_and_secure_outside_tests(

@@ -67,11 +67,12 @@ def require_admin() -> User:
     return user
 
 
-def require_self_or_admin(user_id: UUID) -> User:
+def require_self_or_admin(user_id: UUID) -> tuple[User, User]:
+    """The caller (the user or an admin) and the user."""
     user = require_user()
     if user.id != user_id and user.role != "admin":
         raise Forbidden("Only the user or an admin manages these tokens")
-    return service().get_user(user_id)
+    return user, service().get_user(user_id)
 
 
 @blp.post("/users")
@@ -95,14 +96,15 @@ def create(body: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
 @blp.response(200, UserSchema)
 def user(user_id: UUID) -> dict[str, Any]:
     """A user (admins, or the user)."""
-    return present(require_self_or_admin(user_id))
+    return present(require_self_or_admin(user_id)[1])
 
 
 @blp.post("/users/<uuid:user_id>/role")
 @blp.arguments(RoleSchema)
 @blp.response(200, UserSchema)
 def change_role(body: dict[str, Any], user_id: UUID) -> dict[str, Any]:
-    """Grant a user another role (admins); recorded as an event."""
+    """Grant a user another role (admins); recorded as an event. The user's sessions end.
+    The last admin keeps the role (409 last-admin)."""
     admin = require_admin()
     return present(service().change_role(admin.actor, user_id, body["role"]))
 
@@ -117,14 +119,18 @@ class DetailsSchema(Strict):
 @blp.response(200, UserSchema)
 def correct(body: dict[str, Any], user_id: UUID) -> dict[str, Any]:
     """Correct a user's name or e-mail (admins, or the user)."""
-    require_self_or_admin(user_id)
-    return present(service().correct_user(user_id, name=body["name"], email=body["email"]))
+    caller, _user = require_self_or_admin(user_id)
+    corrected = service().correct_user(
+        user_id, name=body["name"], email=body["email"], actor=caller.actor
+    )
+    return present(corrected)
 
 
 @blp.post("/users/<uuid:user_id>/erasure")
 @blp.response(204)
 def erase(user_id: UUID) -> tuple[str, int]:
-    """Erase a person's details and revoke their tokens (admins); events keep only the id."""
+    """Erase a person's details, end their sessions and revoke their tokens (admins); events
+    keep only the id. The last admin cannot be erased (409 last-admin)."""
     admin = require_admin()
     service().erase_user(admin.actor, user_id)
     return "", 204
@@ -135,8 +141,8 @@ def erase(user_id: UUID) -> tuple[str, int]:
 @blp.response(201, TokenSchema)
 def issue_token(body: dict[str, Any], user_id: UUID) -> tuple[dict[str, Any], int]:
     """A new bearer token for the user (admins, or the user); the token is shown once."""
-    owner = require_self_or_admin(user_id)
-    token_id, token = service().issue_token(owner.id, body["label"])
+    caller, owner = require_self_or_admin(user_id)
+    token_id, token = service().issue_token(owner.id, body["label"], actor=caller.actor)
     return {"id": token_id, "token": token}, 201
 
 
@@ -144,7 +150,7 @@ def issue_token(body: dict[str, Any], user_id: UUID) -> tuple[dict[str, Any], in
 @blp.response(200, TokenListSchema)
 def tokens(user_id: UUID) -> dict[str, Any]:
     """The user's tokens (never the tokens themselves)."""
-    owner = require_self_or_admin(user_id)
+    _caller, owner = require_self_or_admin(user_id)
     return {"items": service().list_tokens(owner.id), "next": None}
 
 
@@ -152,6 +158,6 @@ def tokens(user_id: UUID) -> dict[str, Any]:
 @blp.response(204)
 def revoke_token(user_id: UUID, token_id: UUID) -> tuple[str, int]:
     """Revoke a token (admins, or the user)."""
-    owner = require_self_or_admin(user_id)
-    service().revoke_token(owner.id, token_id)
+    caller, owner = require_self_or_admin(user_id)
+    service().revoke_token(owner.id, token_id, actor=caller.actor)
     return "", 204

@@ -23,8 +23,10 @@ from core.domain.organisation import Organisation
 from core.domain.vocabulary import ORGANISATION_KINDS, UNIT_TYPES
 from core.errors import NotFound, SamverkanError
 from core.plugins_web import listing, plugins_of, projections_of
-from web.auth import service
+from core.sessions import end_sessions_of
+from web.auth import current_session_id, service
 from web.ui import bp
+from web.ui.accounts import end_this_session
 from web.ui.context import page_user, signed_in_page
 from web.ui.forms import Field, core_errors, handle_form
 from web.ui.labels import options
@@ -245,7 +247,9 @@ def admin_change_role(user_id: UUID) -> Any:
     target = person(user_id)
 
     def save(values: dict[str, Any]) -> str:
-        service().change_role(user.actor, user_id, values["role"])
+        service().change_role(
+            user.actor, user_id, values["role"], keep_session=current_session_id()
+        )
         return url_for("ui.admin_users")
 
     return handle_form(
@@ -285,6 +289,7 @@ def tokens_page(
 
 
 def make_token(target: User, own: bool) -> Any:
+    actor = page_user().actor
     label = request.form.get("label", "").strip()
     if not label:
         return tokens_page(
@@ -295,7 +300,7 @@ def make_token(target: User, own: bool) -> Any:
             target, own=own, errors={"label": _("Use at most 200 characters.")}, status=422
         )
     try:
-        _id, token = service().issue_token(target.id, label)
+        _id, token = service().issue_token(target.id, label, actor=actor)
     except SamverkanError as error:
         return tokens_page(target, own=own, errors=core_errors(error, []), status=error.status)
     return tokens_page(target, own=own, new_token=token, status=201)
@@ -303,7 +308,7 @@ def make_token(target: User, own: bool) -> Any:
 
 def revoke(target: User, token_id: str, own: bool, back: str) -> Any:
     try:
-        service().revoke_token(target.id, UUID(token_id))
+        service().revoke_token(target.id, UUID(token_id), actor=page_user().actor)
     except (ValueError, NotFound):
         return tokens_page(
             target,
@@ -349,6 +354,18 @@ def account() -> Any:
 def account_revoke_token() -> Any:
     user = page_user()
     return revoke(user, request.form.get("token_id", ""), True, url_for("ui.account"))
+
+
+@bp.post("/account/sign-out-everywhere")
+@signed_in_page
+def account_sign_out_everywhere() -> Any:
+    """End every session of the signed-in person, this one too (API tokens stay)."""
+    user = page_user()
+    with service().sql.begin() as connection:
+        end_sessions_of(connection, user.id)
+    end_this_session()
+    flash(_("You are signed out everywhere."), "info")
+    return redirect(url_for("ui.sign_in"))
 
 
 @bp.get("/admin/plugins")

@@ -49,9 +49,13 @@ EVENTS: dict[str, Any] = {
     "scale_up.halted": _l("Scale-up halted"),
     "scale_up.planned": _l("Scale-up planned"),
     "text.redacted": _l("Text erased"),
+    "user.details_corrected": _l("User details corrected"),
     "user.enrolled": _l("User enrolled"),
+    "user.erased": _l("User erased"),
     "user.role_granted": _l("Role granted"),
     "user.role_revoked": _l("Role revoked"),
+    "user.token_issued": _l("API token issued"),
+    "user.token_revoked": _l("API token revoked"),
 }
 
 FIELDS: dict[str, Any] = {
@@ -66,6 +70,7 @@ FIELDS: dict[str, Any] = {
     "direction": _l("Direction"),
     "ends_on": _l("Ends on"),
     "evidence": _l("Evidence"),
+    "fields": _l("Fields"),
     "former_members": _l("Former member"),
     "funding": _l("Funding"),
     "goals": _l("Goals"),
@@ -111,6 +116,7 @@ FIELDS: dict[str, Any] = {
     "text": _l("Text"),
     "text_id": _l("Text"),
     "title": _l("Title"),
+    "token_id": _l("API token"),
     "unit": _l("Unit"),
     "units": _l("Units"),
     "values": _l("Values"),

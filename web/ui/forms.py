@@ -92,7 +92,11 @@ def core_errors(error: SamverkanError, fields: Sequence[Field]) -> dict[str, str
         text = _("Not accepted: %(reason)s", reason="; ".join(messages))
         found[key if key in names else "form"] = text
     if not found:
-        if isinstance(error, InvalidInput):
+        if error.slug == "last-admin":
+            found["form"] = _(
+                "This is the last administrator. Make another user an administrator first."
+            )
+        elif isinstance(error, InvalidInput):
             found["form"] = _("Not accepted: %(reason)s", reason=error.detail)
         elif isinstance(error, NotFound):
             found["form"] = _(
