@@ -60,3 +60,39 @@ def test_erasing_a_text_leaves_its_hash(admin: Caller, service, operator_org) ->
         == 404
     )
     assert admin.post(f"/api/v1/texts/{purpose.id}/erasure", json={}).status_code == 422
+
+
+def test_the_last_admin_cannot_demote_or_erase_itself(
+    admin: Caller, flask_app: Flask, operator_org
+) -> None:
+    for refused in (
+        admin.post(f"/api/v1/users/{admin.user_id}/role", json={"role": "member"}),
+        admin.post(f"/api/v1/users/{admin.user_id}/erasure"),
+    ):
+        assert refused.status_code == 409
+        assert refused.headers["Content-Type"] == "application/problem+json"
+        assert refused.json["type"] == "urn:samverkan:problem:last-admin"
+        assert "last admin" in refused.json["detail"]
+    assert admin.get(f"/api/v1/users/{admin.user_id}").json["role"] == "admin"
+    second = make_caller(flask_app, operator_org, "admin", "second@example.org")
+    demoted = admin.post(f"/api/v1/users/{admin.user_id}/role", json={"role": "member"})
+    assert demoted.status_code == 200 and demoted.json["role"] == "member"
+    assert second.post(f"/api/v1/users/{second.user_id}/erasure").status_code == 409
+
+
+def test_token_and_detail_changes_are_events_of_their_caller(
+    admin: Caller, flask_app: Flask, operator_org
+) -> None:
+    member = make_caller(flask_app, operator_org, "member", "lead@example.org")
+    issued = admin.post(f"/api/v1/users/{member.user_id}/tokens", json={"label": "ci"})
+    token_id = issued.json["id"]
+    assert admin.delete(f"/api/v1/users/{member.user_id}/tokens/{token_id}").status_code == 204
+    member.post(f"/api/v1/users/{member.user_id}/details", json={"name": "Ward Lead"})
+    feed = admin.get("/api/v1/events?limit=500").json["items"]
+    mine = [e for e in feed if e["originator_id"] == str(member.user_id)][2:]
+    assert [(e["type"], e["actor"]["user_id"]) for e in mine] == [
+        ("user.token_issued", str(admin.user_id)),
+        ("user.token_revoked", str(admin.user_id)),
+        ("user.details_corrected", str(member.user_id)),
+    ]
+    assert mine[0]["data"] == {"token_id": token_id} and mine[2]["data"] == {"fields": ["name"]}

@@ -157,6 +157,26 @@ def test_users_are_created_and_change_role(
     assert admin.get("/admin/users/00000000-0000-0000-0000-000000000001/role").status_code == 404
 
 
+def test_a_role_change_ends_the_users_sessions_and_the_last_admin_stays(
+    flask_app: Flask, service: Samverkan, team: Team
+) -> None:
+    admin = an_admin(service, team, flask_app)
+    bo = signed_in(flask_app, "bo@company.example")
+    assert admin.submit(f"/admin/users/{team.company.user_id}/role", {"role": "auditor"}).status_code == 302
+    assert bo.get("/").status_code == 302  # signed out by the change: signs in anew
+    root = service.find_user("root@ops.example")
+    assert root is not None
+    own = f"/admin/users/{root.id}/role"
+    refused = admin.submit(own, {"role": "member"})
+    assert refused.status_code == 409
+    assert "This is the last administrator. Make another user an administrator first." in text(
+        refused
+    )
+    assert admin.submit(f"/admin/users/{team.region.user_id}/role", {"role": "admin"}).status_code == 302
+    assert admin.submit(own, {"role": "member"}).status_code == 302  # another admin is left
+    assert admin.get("/").status_code == 200  # the session that made the change goes on
+
+
 def test_tokens_are_shown_once_listed_and_revoked(
     flask_app: Flask, service: Samverkan, team: Team
 ) -> None:

@@ -79,6 +79,8 @@ def test_wrong_passwords_slow_down_the_client_that_sends_them(
     assert held.status_code == 429
     assert "Too many wrong passwords from here. Wait 1 second and try again." in text(held)
     assert held.headers["Retry-After"] == "1"
+    swedish = from_address(visitor(flask_app, "sv"), "203.0.113.7").sign_in("bo@company.example")
+    assert "Vänta 1 sekund och försök igen." in text(swedish)
     # The person, from their own computer, signs in at once: no one can lock them out.
     assert from_address(visitor(flask_app), "198.51.100.2").sign_in(
         "bo@company.example"
@@ -163,3 +165,69 @@ def test_next_never_leaves_the_site(flask_app: Flask, team: Team) -> None:
         data={"email": "bo@company.example", "password": PASSWORD, "csrf_token": token},
     )
     assert response.headers["Location"] == "/"
+
+
+def signed_in(app: Flask, email: str) -> Visitor:
+    person = visitor(app)
+    assert person.sign_in(email).status_code == 302
+    return person
+
+
+def test_signing_out_ends_the_session_on_the_server(flask_app: Flask, team: Team) -> None:
+    person = signed_in(flask_app, "bo@company.example")
+    cookie = person.client.get_cookie("samverkan_session")
+    assert cookie is not None
+    assert person.submit("/sign-out", {}, form_page="/").status_code == 302
+    replay = visitor(flask_app)
+    replay.client.set_cookie("samverkan_session", cookie.value)
+    response = replay.get("/")
+    assert response.status_code == 302 and response.headers["Location"].startswith("/sign-in")
+
+
+def test_an_idle_session_ends_and_an_active_one_goes_on(flask_app: Flask, team: Team) -> None:
+    app = configured(flask_app, SESSION_IDLE_MINUTES=0.03)  # 1.8 seconds
+    try:
+        person = signed_in(app, "bo@company.example")
+        for _ in range(2):  # 2.4 seconds in all, but never 1.8 without a page
+            time.sleep(1.2)
+            assert person.get("/").status_code == 200
+        time.sleep(2)
+        assert person.get("/").status_code == 302
+    finally:
+        app.extensions["samverkan"].close()
+
+
+def test_a_session_ends_at_its_absolute_lifetime(flask_app: Flask, team: Team) -> None:
+    app = configured(flask_app, SESSION_MAX_DAYS=1.5 / 86400)  # 1.5 seconds
+    try:
+        person = signed_in(app, "bo@company.example")
+        assert person.get("/").status_code == 200
+        time.sleep(0.8)
+        assert person.get("/").status_code == 200
+        time.sleep(0.8)  # active all along, yet older than its lifetime
+        assert person.get("/").status_code == 302
+    finally:
+        app.extensions["samverkan"].close()
+
+
+def test_sign_out_everywhere_ends_every_session_of_mine(flask_app: Flask, team: Team) -> None:
+    laptop, phone = signed_in(flask_app, "bo@company.example"), signed_in(
+        flask_app, "bo@company.example"
+    )
+    other = signed_in(flask_app, "anna@region.example")
+    assert "Sign out everywhere" in text(laptop.get("/account"))
+    done = laptop.submit("/account/sign-out-everywhere", {}, form_page="/account")
+    assert done.status_code == 302 and done.headers["Location"] == "/sign-in"
+    assert laptop.get("/").status_code == 302 and phone.get("/").status_code == 302
+    assert other.get("/").status_code == 200
+    assert "You are signed out everywhere." in text(laptop.get("/sign-in"))
+
+
+def test_bad_session_settings_stop_the_start(flask_app: Flask) -> None:
+    for setting, value in (("SESSION_IDLE_MINUTES", "soon"), ("SESSION_MAX_DAYS", 0)):
+        try:
+            configured(flask_app, **{setting: value})
+        except ValueError as error:
+            assert setting in str(error)
+        else:
+            raise AssertionError(f"{setting}={value!r} was accepted")

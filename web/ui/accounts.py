@@ -11,7 +11,7 @@ from uuid import UUID
 
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_babel import ngettext
+from flask_babel import format_timedelta
 
 from core.sessions import end_session, forget_old_sessions, start_session
 from web.auth import SESSION_KEY, current_session_id, current_user, service
@@ -36,18 +36,10 @@ def client_address() -> str:
 
 
 def wait_message(wait: timedelta) -> str:
-    if wait < timedelta(minutes=2):
-        seconds = max(1, math.ceil(wait.total_seconds()))
-        return ngettext(
-            "Too many wrong passwords from here. Wait %(num)d second and try again.",
-            "Too many wrong passwords from here. Wait %(num)d seconds and try again.",
-            seconds,
-        )
-    minutes = math.ceil(wait.total_seconds() / 60)
-    return ngettext(
-        "Too many wrong passwords from here. Wait %(num)d minute and try again.",
-        "Too many wrong passwords from here. Wait %(num)d minutes and try again.",
-        minutes,
+    seconds = timedelta(seconds=max(1, math.ceil(wait.total_seconds())))
+    return _(
+        "Too many wrong passwords from here. Wait %(wait)s and try again.",
+        wait=format_timedelta(seconds, granularity="second", add_direction=False),
     )
 
 
