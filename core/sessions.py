@@ -106,9 +106,7 @@ def end_session(engine: sa.Engine, session_id: str) -> None:
         )
 
 
-def end_sessions_of(
-    connection: sa.Connection, user_id: UUID, *, keep: str | None = None
-) -> int:
+def end_sessions_of(connection: sa.Connection, user_id: UUID, *, keep: str | None = None) -> int:
     """End every live session of the user but ``keep`` (a session id); how many ended."""
     query = sessions.update().where(
         sessions.c.user_id == str(user_id), sessions.c.ended_at.is_(None)

@@ -148,9 +148,7 @@ def live(app: Samverkan, session_id: str) -> bool:
         return session_row(connection, session_id, limits) is not None
 
 
-def test_a_new_password_or_role_ends_the_users_other_sessions(
-    app: Samverkan, actor: Actor
-) -> None:
+def test_a_new_password_or_role_ends_the_users_other_sessions(app: Samverkan, actor: Actor) -> None:
     user = make_user(app, actor, password="a long enough secret")
     here, elsewhere = start_session(app.sql, user.id), start_session(app.sql, user.id)
     app.set_password("lead@example.org", "another long secret", keep_session=here)

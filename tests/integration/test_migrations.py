@@ -19,6 +19,8 @@ def test_migrations_build_exactly_the_tables_the_code_defines(store_config: Stor
             differences = compare_metadata(MigrationContext.configure(connection), metadata)
         assert revision == "0002"
         assert differences == []
-        assert {"texts", "users", "api_tokens", "sessions", "sign_in_failures"} <= set(sa.inspect(engine).get_table_names())
+        assert {"texts", "users", "api_tokens", "sessions", "sign_in_failures"} <= set(
+            sa.inspect(engine).get_table_names()
+        )
     finally:
         engine.dispose()

@@ -162,7 +162,10 @@ def test_a_role_change_ends_the_users_sessions_and_the_last_admin_stays(
 ) -> None:
     admin = an_admin(service, team, flask_app)
     bo = signed_in(flask_app, "bo@company.example")
-    assert admin.submit(f"/admin/users/{team.company.user_id}/role", {"role": "auditor"}).status_code == 302
+    assert (
+        admin.submit(f"/admin/users/{team.company.user_id}/role", {"role": "auditor"}).status_code
+        == 302
+    )
     assert bo.get("/").status_code == 302  # signed out by the change: signs in anew
     root = service.find_user("root@ops.example")
     assert root is not None
@@ -172,7 +175,10 @@ def test_a_role_change_ends_the_users_sessions_and_the_last_admin_stays(
     assert "This is the last administrator. Make another user an administrator first." in text(
         refused
     )
-    assert admin.submit(f"/admin/users/{team.region.user_id}/role", {"role": "admin"}).status_code == 302
+    assert (
+        admin.submit(f"/admin/users/{team.region.user_id}/role", {"role": "admin"}).status_code
+        == 302
+    )
     assert admin.submit(own, {"role": "member"}).status_code == 302  # another admin is left
     assert admin.get("/").status_code == 200  # the session that made the change goes on
 

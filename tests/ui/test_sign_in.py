@@ -69,9 +69,7 @@ def from_address(person: Visitor, address: str) -> Visitor:
     return person
 
 
-def test_wrong_passwords_slow_down_the_client_that_sends_them(
-    flask_app: Flask, team: Team
-) -> None:
+def test_wrong_passwords_slow_down_the_client_that_sends_them(flask_app: Flask, team: Team) -> None:
     guesser = from_address(visitor(flask_app), "203.0.113.7")
     for _ in range(3):
         assert guesser.sign_in("bo@company.example", "wrong password!").status_code == 401
@@ -82,9 +80,10 @@ def test_wrong_passwords_slow_down_the_client_that_sends_them(
     swedish = from_address(visitor(flask_app, "sv"), "203.0.113.7").sign_in("bo@company.example")
     assert "Vänta 1 sekund och försök igen." in text(swedish)
     # The person, from their own computer, signs in at once: no one can lock them out.
-    assert from_address(visitor(flask_app), "198.51.100.2").sign_in(
-        "bo@company.example"
-    ).status_code == 302
+    assert (
+        from_address(visitor(flask_app), "198.51.100.2").sign_in("bo@company.example").status_code
+        == 302
+    )
     assert guesser.sign_in("anna@region.example").status_code == 302  # other accounts not held
 
 
@@ -211,8 +210,9 @@ def test_a_session_ends_at_its_absolute_lifetime(flask_app: Flask, team: Team) -
 
 
 def test_sign_out_everywhere_ends_every_session_of_mine(flask_app: Flask, team: Team) -> None:
-    laptop, phone = signed_in(flask_app, "bo@company.example"), signed_in(
-        flask_app, "bo@company.example"
+    laptop, phone = (
+        signed_in(flask_app, "bo@company.example"),
+        signed_in(flask_app, "bo@company.example"),
     )
     other = signed_in(flask_app, "anna@region.example")
     assert "Sign out everywhere" in text(laptop.get("/account"))

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-from urllib.parse import urlsplit
-
 import math
 from datetime import timedelta
+from typing import Any
+from urllib.parse import urlsplit
 from uuid import UUID
 
 from flask import current_app, flash, redirect, render_template, request, session, url_for
-from flask_babel import gettext as _
 from flask_babel import format_timedelta
+from flask_babel import gettext as _
 
 from core.sessions import end_session, forget_old_sessions, start_session
 from web.auth import SESSION_KEY, current_session_id, current_user, service
@@ -37,9 +36,11 @@ def client_address() -> str:
 
 def wait_message(wait: timedelta) -> str:
     seconds = timedelta(seconds=max(1, math.ceil(wait.total_seconds())))
-    return _(
-        "Too many wrong passwords from here. Wait %(wait)s and try again.",
-        wait=format_timedelta(seconds, granularity="second", add_direction=False),
+    return str(
+        _(
+            "Too many wrong passwords from here. Wait %(wait)s and try again.",
+            wait=format_timedelta(seconds, granularity="second", add_direction=False),
+        )
     )
 
 

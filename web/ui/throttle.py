@@ -32,7 +32,7 @@ class Delays:
             return timedelta(0)
         if beyond > 40:  # 2**40 seconds is beyond any cap
             return self.longest
-        return min(self.first * 2**beyond, self.longest)
+        return min(self.first * (1 << beyond), self.longest)
 
 
 def _where(email: str, address: str) -> sa.ColumnElement[bool]:
