@@ -1,6 +1,6 @@
 """Users, roles as events, tokens stored as digests, passwords with scrypt."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from uuid import uuid4
 
 import pytest
@@ -13,7 +13,7 @@ from core.db import sessions as sessions_table
 from core.domain.base import Actor
 from core.errors import InvalidInput, NotFound
 from core.log import read_log
-from core.sessions import Limits, session_row, start_session
+from core.sessions import Limits, digest, forget_old_sessions, session_row, start_session
 
 
 def make_user(app: Samverkan, actor: Actor, role: str = "member", password: str | None = None):
@@ -172,3 +172,18 @@ def test_erasing_a_user_ends_every_session_and_revokes_every_token(
     with app.sql.connect() as connection:
         stored = connection.execute(sa.select(sessions_table.c.id_sha256)).scalars().all()
     assert len(stored) == 2 and not set(sessions) & set(stored)  # only digests are kept
+
+
+def test_rows_of_long_gone_sessions_are_deleted(app: Samverkan, actor: Actor) -> None:
+    user = make_user(app, actor)
+    old, recent = start_session(app.sql, user.id), start_session(app.sql, user.id)
+    with app.sql.begin() as connection:
+        connection.execute(
+            sessions_table.update()
+            .where(sessions_table.c.id_sha256 == digest(old))
+            .values(created_at=datetime.now(UTC) - timedelta(days=9))
+        )
+    forget_old_sessions(app.sql, timedelta(days=8))
+    with app.sql.connect() as connection:
+        kept = connection.execute(sa.select(sessions_table.c.id_sha256)).scalars().all()
+    assert kept == [digest(recent)]

@@ -231,3 +231,14 @@ def test_bad_session_settings_stop_the_start(flask_app: Flask) -> None:
             assert setting in str(error)
         else:
             raise AssertionError(f"{setting}={value!r} was accepted")
+
+
+def test_signing_in_again_never_keeps_the_session_before(flask_app: Flask, team: Team) -> None:
+    person = signed_in(flask_app, "bo@company.example")
+    before = person.client.get_cookie("samverkan_session")
+    assert before is not None
+    assert person.sign_in("anna@region.example").status_code == 302
+    replay = visitor(flask_app)
+    replay.client.set_cookie("samverkan_session", before.value)
+    assert replay.get("/").status_code == 302
+    assert "Region Västerbotten" in text(person.get("/"))  # the new session is Anna's

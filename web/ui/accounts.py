@@ -44,23 +44,8 @@ def wait_message(wait: timedelta) -> str:
     )
 
 
-def begin_session(user_id: UUID) -> None:
-    """A new server-side session on sign-in (no fixation); the language stays."""
-    engine = service().sql
-    old = current_session_id()
-    if old is not None:
-        end_session(engine, old)
-    locale = session.get("locale")
-    session.clear()
-    if locale:
-        session["locale"] = locale
-    session[SESSION_KEY] = start_session(engine, user_id)
-    session.permanent = False
-    limits = current_app.extensions["samverkan.session_limits"]
-    forget_old_sessions(engine, limits.lifetime + timedelta(days=1))
-
-
 def end_this_session() -> None:
+    """End the server-side session and empty the cookie; the language stays."""
     session_id = current_session_id()
     if session_id is not None:
         end_session(service().sql, session_id)
@@ -68,6 +53,16 @@ def end_this_session() -> None:
     session.clear()
     if locale:
         session["locale"] = locale
+
+
+def begin_session(user_id: UUID) -> None:
+    """A new server-side session on sign-in, never the one before it (no fixation)."""
+    end_this_session()
+    engine = service().sql
+    session[SESSION_KEY] = start_session(engine, user_id)
+    session.permanent = False
+    limits = current_app.extensions["samverkan.session_limits"]
+    forget_old_sessions(engine, limits.lifetime + timedelta(days=1))
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])

@@ -86,18 +86,16 @@ def form_token() -> str:
     request; while tokens do not expire (WTF_CSRF_TIME_LIMIT None) any signed form is
     as good as another, so each session's is signed once per process."""
     field_name = current_app.config.get("WTF_CSRF_FIELD_NAME") or "csrf_token"
-    raw = session.get(field_name)
-    if (
-        field_name in g
-        or not isinstance(raw, str)
-        or current_app.config.get("WTF_CSRF_TIME_LIMIT") is not None
-    ):
+    if field_name in g or current_app.config.get("WTF_CSRF_TIME_LIMIT") is not None:
         return str(generate_csrf())
     tokens: SignedTokens = current_app.extensions["samverkan.signed_csrf"]
-    signed = tokens.get(raw)
+    raw = session.get(field_name)
+    signed = tokens.get(raw) if isinstance(raw, str) else None
     if signed is None:
-        signed = str(generate_csrf())
-        tokens.put(raw, signed)
+        signed = str(generate_csrf())  # makes the session's token if it has none yet
+        raw = session.get(field_name)
+        if isinstance(raw, str):
+            tokens.put(raw, signed)
     setattr(g, field_name, signed)
     return signed
 
