@@ -24,3 +24,22 @@ def test_migrations_build_exactly_the_tables_the_code_defines(store_config: Stor
         )
     finally:
         engine.dispose()
+
+
+def test_revision_0002_adds_sessions_and_drops_the_old_failure_table(
+    store_config: StoreConfig,
+) -> None:
+    from alembic import command
+
+    from core.migrations import alembic_config
+
+    engine = store_config.sql_engine()
+    try:
+        command.upgrade(alembic_config(engine), "0001")
+        with engine.begin() as connection:  # as the pages made it before revision 0002
+            connection.execute(sa.text("CREATE TABLE login_failures (id INTEGER PRIMARY KEY)"))
+        upgrade(engine)
+        tables = set(sa.inspect(engine).get_table_names())
+        assert {"sessions", "sign_in_failures"} <= tables and "login_failures" not in tables
+    finally:
+        engine.dispose()
