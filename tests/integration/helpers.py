@@ -191,6 +191,9 @@ def record_every_event(app: Samverkan) -> Team:
 
     user = app.create_user(region, "lena@example.se", "Lena", region.organisation_id, "member")
     app.change_role(region, user.id, "coordinator")
+    app.correct_user(user.id, name="Lena Berg", email=None, actor=region)
+    token_id, _token = app.issue_token(user.id, "script", actor=region)
+    app.revoke_token(user.id, token_id, actor=region)
     app.erase_user(region, user.id)
 
     app.change_status(region, pid, "paused", "Sommaruppehåll")

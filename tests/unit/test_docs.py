@@ -55,3 +55,9 @@ def test_docs_build_strictly(tmp_path: Path) -> None:
         text=True,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_every_event_type_has_a_label_on_the_pages() -> None:
+    from web.ui.event_labels import EVENTS
+
+    assert event_topics() <= set(EVENTS)
