@@ -47,6 +47,7 @@ def init_app(app: Flask) -> flask_smorest.Api:
         experiments,
         lessons,
         measures,
+        openapi,
         organisations,
         partnerships,
         scaleups,
@@ -61,9 +62,9 @@ def init_app(app: Flask) -> flask_smorest.Api:
         OPENAPI_URL_PREFIX=PREFIX,
         OPENAPI_JSON_PATH="openapi.json",
     )
-    api = flask_smorest.Api(
+    api = openapi.make_api(
         app,
-        spec_kwargs={
+        {
             "components": {"securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
             "security": [{"bearer": []}],
         },

@@ -36,7 +36,29 @@ from web.auth import require_user, service
 
 blp = blueprint("audit", "The tamper-evident audit log: checkpoints, proofs and bundles")
 
-OPEN_KINDS = ("organisation.",)  # organisations are public to every signed-in user
+OPEN_KINDS = ("organisation.",)
+
+# Served as built (core/audit): described here, not dumped through a schema.
+PUBLIC_KEY = {
+    "type": "object",
+    "required": ["algorithm", "name", "key_id", "public_key", "verifier_key", "pem"],
+    "properties": {
+        name: {"type": "string"}
+        for name in ("algorithm", "name", "key_id", "public_key", "verifier_key", "pem")
+    },
+}
+BUNDLE = {
+    "type": "object",
+    "description": "Events with leaves and inclusion proofs, checkpoints, consistency proofs "
+    "and the public key: checkable offline by samverkan-verify",
+}
+
+
+def json_response(schema: dict[str, Any], description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": schema}},
+    }  # organisations are public to every signed-in user
 
 
 class CheckpointSchema(Strict):
@@ -186,6 +208,7 @@ def witness_key(body: dict[str, Any]) -> tuple[dict[str, Any], int]:
 
 
 @blp.get("/audit/public-key")
+@blp.doc(responses={"200": json_response(PUBLIC_KEY, "The public key")})
 def public_key() -> dict[str, str]:
     """The log's public key (Ed25519), also as a signed-note verifier key."""
     require_user()
@@ -217,6 +240,7 @@ def consistency_proof() -> dict[str, Any]:
 
 
 @blp.get("/partnerships/<uuid:partnership_id>/bundle")
+@blp.doc(responses={"200": json_response(BUNDLE, "The bundle (docs/audit.md)")})
 def bundle(partnership_id: UUID) -> dict[str, Any]:
     """The partnership's events with leaves and inclusion proofs, checkable offline."""
     user = require_user()

@@ -32,8 +32,13 @@ def choice(values: tuple[str, ...], **kwargs: object) -> fields.String:
     return fields.String(validate=validate.OneOf(values), **kwargs)  # type: ignore[arg-type]
 
 
+# Clients send amounts as JSON numbers or strings; the API returns strings ("300000.00").
+DECIMAL = {"type": ["string", "number"], "format": "decimal"}
+
+
 def amount(**kwargs: object) -> fields.Decimal:
-    return fields.Decimal(as_string=True, allow_nan=False, **kwargs)  # type: ignore[arg-type]
+    metadata = {**DECIMAL, **kwargs.pop("metadata", {})}  # type: ignore[dict-item]
+    return fields.Decimal(as_string=True, allow_nan=False, metadata=metadata, **kwargs)  # type: ignore[arg-type]
 
 
 class Versioned(Schema):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
@@ -151,7 +152,24 @@ def issue_token(body: dict[str, Any], user_id: UUID) -> tuple[dict[str, Any], in
 def tokens(user_id: UUID) -> dict[str, Any]:
     """The user's tokens (never the tokens themselves)."""
     _caller, owner = require_self_or_admin(user_id)
-    return {"items": service().list_tokens(owner.id), "next": None}
+    items = [
+        {
+            **token,
+            "created_at": aware(token["created_at"]),
+            "revoked_at": aware(token["revoked_at"]),
+        }
+        for token in service().list_tokens(owner.id)
+    ]
+    return {"items": items, "next": None}
+
+
+def aware(moment: Any) -> Any:
+    """Times leave the API with an offset (SQLite hands back naive UTC)."""
+    return (
+        moment.replace(tzinfo=UTC)
+        if isinstance(moment, datetime) and moment.tzinfo is None
+        else moment
+    )
 
 
 @blp.delete("/users/<uuid:user_id>/tokens/<uuid:token_id>")
