@@ -14,7 +14,7 @@ from plugins.ledger.common import earliest, organisation_names, reading_limit
 from plugins.ledger.ledger import Ledger, ledger_of, partnership_of
 from plugins.ledger.present import as_csv, as_json
 from web.api import blueprint
-from web.api.conventions import Reply, reply, time_travel
+from web.api.conventions import Reply, etag, reply, time_travel
 from web.api.schemas import amount
 from web.auth import require_user, service
 
@@ -103,5 +103,4 @@ def ledger_csv(agreement_id: UUID) -> Any:
     names = organisation_names(service().sql, [p.organisation_id for p in found.parties])
     response = Response(as_csv([found], names), mimetype="text/csv")
     response.headers["Content-Disposition"] = f'attachment; filename="ledger-{agreement_id}.csv"'
-    response.headers["ETag"] = f'"{found.version}"'
-    return response
+    return etag(response, found.version)

@@ -15,6 +15,7 @@ import re
 import subprocess
 import sys
 import urllib.request
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +84,7 @@ def real_ids(base: str, prepared: Prepared) -> tuple[dict[str, str], str]:
             "POST",
             "/users",
             {
-                "email": f"{name}@example.org",
+                "email": f"{name}-{uuid.uuid4().hex[:8]}@example.org",
                 "name": name,
                 "organisation_id": outside,
                 "role": "member",
@@ -147,7 +148,8 @@ def test_every_answer_is_as_documented(
                 timeout=3600,
                 check=False,
             )
-            summary = f"as {caller}:\n" + result.stdout[-6000:]
+            failures = result.stdout.partition("= FAILURES =")[2].partition("= WARNINGS =")[0]
+            summary = f"as {caller}:\n{failures[:20_000]}\n{result.stdout[-1500:]}"
             assert result.returncode == 0, summary + result.stderr[-2000:]
             generated = GENERATED.search(result.stdout)
             assert generated, summary

@@ -54,6 +54,10 @@ BUNDLE = {
 }
 
 
+def text_response(description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"text/plain": {"schema": {"type": "string"}}}}
+
+
 def json_response(schema: dict[str, Any], description: str) -> dict[str, Any]:
     return {
         "description": description,
@@ -162,6 +166,7 @@ def checkpoint() -> dict[str, Any]:
 
 @blp.get("/audit/checkpoint.txt")
 @blp.response(200, content_type="text/plain")
+@blp.doc(responses={"200": text_response("The signed note")})
 def checkpoint_text() -> Response:
     """The latest checkpoint as a C2SP tlog-checkpoint signed note."""
     require_user()

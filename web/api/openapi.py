@@ -253,7 +253,8 @@ def add_headers(method: str, operation: dict[str, Any], facts: Facts) -> None:
         if not status.startswith("2") or not isinstance(response, dict):
             continue
         headers = response.setdefault("headers", {})
-        if facts.reaches(conventions.reply) and status in ("200", "201"):
+        sets_etag = facts.reaches(conventions.reply) or facts.reaches(conventions.etag)
+        if sets_etag and status in ("200", "201"):
             headers["ETag"] = ref("headers", "ETag")
         if status == "201" and facts.reaches(url_for):
             headers["Location"] = ref("headers", "Location")
@@ -266,11 +267,12 @@ def add_headers(method: str, operation: dict[str, Any], facts: Facts) -> None:
 PREFIX = "/api/v1"
 
 
-class Described(BasePlugin):  # type: ignore[misc]
+class Described(BasePlugin):
     """Completes each operation of the app's API from what its view does."""
 
     def __init__(self, app: Flask) -> None:
         self.app = app
+        self.operation_ids: set[str] = set()
 
     def init_spec(self, spec: APISpec) -> None:
         spec.components.schema("Problem", schema=ProblemSchema)
@@ -283,8 +285,10 @@ class Described(BasePlugin):  # type: ignore[misc]
         self, path: str | None = None, operations: dict[str, Any] | None = None, **kwargs: Any
     ) -> None:
         rule = kwargs.get("rule")
-        view = self.app.view_functions.get(rule.endpoint) if isinstance(rule, Rule) else None
-        if view is None or path is None or not operations:
+        if not isinstance(rule, Rule) or path is None or not operations:
+            return
+        view = self.app.view_functions.get(rule.endpoint)
+        if view is None:
             return
         facts = facts_of(view)
         for method, operation in operations.items():
@@ -296,12 +300,22 @@ class Described(BasePlugin):  # type: ignore[misc]
                 responses[str(status)] = response_name(status)
             add_parameters(method, operation, facts)
             add_headers(method, operation, facts)
-            operation.setdefault(
-                "operationId", operation_id(method, path, rule.endpoint, operation)
-            )
+            if "operationId" not in operation:
+                operation["operationId"] = self.unique(
+                    operation_id(method, path, rule.endpoint, operation), rule.endpoint
+                )
+
+    def unique(self, name: str, endpoint: str) -> str:
+        """The name, or, when an earlier operation has it (a plugin's route named like the
+        core's), the name after its blueprint's: the core's names never change for a plugin."""
+        if name in self.operation_ids:
+            blueprint = camel(endpoint.partition(".")[0])
+            name = blueprint[:1].lower() + blueprint[1:] + name[:1].upper() + name[1:]
+        self.operation_ids.add(name)
+        return name
 
 
-class Api(flask_smorest.Api):  # type: ignore[misc]
+class Api(flask_smorest.Api):
     """flask-smorest's Api with Problem errors in place of its Error schema and default."""
 
     ERROR_SCHEMA = ProblemSchema
