@@ -119,7 +119,8 @@ PARAMETERS: dict[str, dict[str, Any]] = {
         "name": "version",
         "required": False,
         "description": "The resource as it was at this version. Not with `as_of`.",
-        "schema": {"type": "integer", "minimum": 1},
+        # Versions are SQL INTEGERs: a larger one is refused (422) by conventions.time_travel.
+        "schema": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1},
     },
     "Limit": {
         "in": "query",

@@ -32,15 +32,32 @@ def operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
                     "tag": (operation.get("tags") or ["other"])[0],
                     "summary": operation.get("summary", ""),
                     "description": operation.get("description", ""),
-                    "parameters": operation.get("parameters", []) + item.get("parameters", []),
+                    "operation_id": operation.get("operationId", ""),
+                    "parameters": [
+                        resolve(spec, parameter)
+                        for parameter in operation.get("parameters", [])
+                        + item.get("parameters", [])
+                    ],
                     "body": schema_name(body.get("schema")) if body else None,
                     "responses": [
-                        {"status": status, "description": response.get("description", "")}
+                        {
+                            "status": status,
+                            "description": resolve(spec, response).get("description", ""),
+                            "headers": sorted(resolve(spec, response).get("headers", {})),
+                        }
                         for status, response in sorted(operation.get("responses", {}).items())
                     ],
                 }
             )
     return found
+
+
+def resolve(spec: dict[str, Any], value: dict[str, Any]) -> dict[str, Any]:
+    """The component a ``$ref`` names (parameters and responses are shared ones)."""
+    while "$ref" in value:
+        kind, name = value["$ref"].split("/")[-2:]
+        value = spec.get("components", {}).get(kind, {}).get(name, {})
+    return value
 
 
 def schema_name(schema: dict[str, Any] | None) -> str | None:
