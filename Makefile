@@ -44,7 +44,14 @@ run: install
 	$(BIN)/samverkan --data-dir $(DATA_DIR) demo --if-empty
 	$(BIN)/samverkan --data-dir $(DATA_DIR) serve --bind 127.0.0.1:8000
 
+# mypy finds modules by their folders' names: it reads the package through links named as
+# it is imported (build/typecheck/samverkan, made anew on each run).
+TYPECHECK := build/typecheck/samverkan
+
 lint: install
+	rm -rf $(dir $(TYPECHECK)) && mkdir -p $(TYPECHECK)
+	for entry in core/*; do ln -s "$$PWD/$$entry" $(TYPECHECK)/; done
+	ln -s "$$PWD/web" "$$PWD/plugins" $(TYPECHECK)/
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

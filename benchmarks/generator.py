@@ -17,13 +17,13 @@ from uuid import UUID
 
 from eventsourcing.application import Application
 
-from core.application import Samverkan
-from core.commands.base import A
-from core.db import texts
-from core.demo import OPERATOR, Ids, demo_data, record_partnership
-from core.domain.base import Actor, TextRef
-from core.errors import NotFound
-from core.texts import text_hash
+from samverkan.application.base import A
+from samverkan.application.service import Samverkan
+from samverkan.demo import OPERATOR, Ids, demo_data, record_partnership
+from samverkan.domain.base import Actor, TextRef
+from samverkan.errors import NotFound
+from samverkan.storage.tables import texts
+from samverkan.storage.texts import text_hash
 
 ADMIN_EMAIL = "bench-admin@bench.samverkan.example"
 ADMIN_PASSWORD = "bench-password-1"
@@ -132,6 +132,6 @@ def generate(app: BulkSamverkan, events: int) -> Generated:
 
 def started_partnerships(app: BulkSamverkan) -> list[UUID]:
     """The partnership among the held aggregates (record_partnership started one)."""
-    from core.domain.partnership import Partnership
+    from samverkan.domain.partnership import Partnership
 
     return [obj.id for obj in app.held.values() if isinstance(obj, Partnership)]

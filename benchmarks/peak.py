@@ -15,7 +15,7 @@ from pathlib import Path
 def main() -> None:
     out = Path(sys.argv[1])
     atexit.register(lambda: out.write_text(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)))
-    from core.cli import main as samverkan
+    from samverkan.cli.main import main as samverkan
 
     samverkan(args=sys.argv[2:], prog_name="samverkan")
 

@@ -7,7 +7,7 @@ import time
 from typing import Any
 from uuid import UUID
 
-from core.stores import StoreConfig
+from samverkan.storage.stores import StoreConfig
 
 from .client import Client, run_load
 from .generator import ADMIN_EMAIL, ADMIN_PASSWORD

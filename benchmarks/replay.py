@@ -11,11 +11,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from core.application import Samverkan
-from core.audit.verify import verify_store
-from core.plugins import Plugins, PluginSettings
-from core.projections_runner import Projections
-from core.stores import StoreConfig
+from samverkan.application.service import Samverkan
+from samverkan.audit.verify import verify_store
+from samverkan.plugin_manager import Plugins, PluginSettings
+from samverkan.projections.runner import Projections
+from samverkan.storage.stores import StoreConfig
 
 from .stores import environment
 

@@ -136,7 +136,7 @@ live gunicorn worker: `py-spy record --pid PID`).
   log, one transaction for all ten) up to date before answering, about 4 ms the command,
   validation and JSON, the rest Flask. The bare save it is compared with costs about 1 ms,
   so with the load's clients on the same two CPUs the ratio stays far below 0.5: the limit
-  is CPU, not fsync. Group commit (`core/group_commit.py`) is on: saves made at the same
+  is CPU, not fsync. Group commit (`core/storage/group_commit.py`) is on: saves made at the same
   time by one process's threads share a transaction (about 1.9 times the saves per second
   for four threads saving at once in one process), but through HTTP the saves rarely
   overlap enough to gain much. Workers mode moves the projection work to another process

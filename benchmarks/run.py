@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from core.stores import StoreConfig
+from samverkan.storage.stores import StoreConfig
 
 from . import reads, replay, writes
 from .generator import BulkSamverkan, Generated, generate

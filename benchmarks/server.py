@@ -15,7 +15,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.stores import StoreConfig
+from samverkan.storage.stores import StoreConfig
 
 from .stores import environment
 
@@ -120,7 +120,7 @@ def serving(
             wait_until_up(host, port, process)
         except RuntimeError as exited:
             # `samverkan serve` can lose a race creating its tables with another process
-            # (core/commands/base.py: create_all); start it once more, and say so.
+            # (core/application/service/base.py: create_all); start it once more, and say so.
             print(f"warning: {exited} at start (see {log}); starting again", file=sys.stderr)
             process = subprocess.Popen(command, env=env, stdout=output, stderr=output)
             wait_until_up(host, port, process)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import psycopg
 
-from core.stores import StoreConfig
+from samverkan.storage.stores import StoreConfig
 
 POSTGRES_URL = os.environ.get(
     "SAMVERKAN_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test"

@@ -21,9 +21,9 @@ from typing import Any
 
 import psycopg
 
-from core.application import Samverkan
-from core.audit.verify import verify_store
-from core.stores import StoreConfig
+from samverkan.application.service import Samverkan
+from samverkan.audit.verify import verify_store
+from samverkan.storage.stores import StoreConfig
 
 from .generator import BulkSamverkan, generate
 from .replay import read_log

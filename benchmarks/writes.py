@@ -14,7 +14,7 @@ from uuid import UUID
 from eventsourcing.application import Application
 from eventsourcing.domain import Aggregate
 
-from core.stores import StoreConfig
+from samverkan.storage.stores import StoreConfig
 
 from .client import Client, Load, run_load
 from .server import projection_worker, serving

@@ -16,7 +16,7 @@ access_log_format = (
     '"duration_us":%(D)s,"request_id":"%({x-request-id}i)s"}'
 )
 errorlog = "-"
-wsgi_app = "web:create_app()"
+wsgi_app = "samverkan.web:create_app()"
 # gunicorn 27's control socket lives at one path per user: several services (or the
 # scale-out test's three app processes) on one host would take it from each other.
 control_socket_disable = True

@@ -2,7 +2,7 @@
 # Hook specifications have no bodies: pluggy calls the plugins' implementations instead.
 """The plugin contract: every hook a Samverkan plugin can implement.
 
-Built-in plugins (``core.plugins.DEFAULT_PLUGINS``) and third-party plugins (entry-point group
+Built-in plugins (``DEFAULT_PLUGINS``) and third-party plugins (entry-point group
 ``samverkan``) implement the same hooks with ``@hookimpl``. Each hook is documented in
 docs/plugins.md; a test fails when one is not. A hook that raises is reported with the plugin's
 name and skipped: it never takes the service down.
@@ -21,10 +21,10 @@ if TYPE_CHECKING:
     import click
     from flask import Blueprint, Flask
 
-    from core.application import Samverkan
-    from core.domain.base import Actor
-    from core.log import LoggedEvent
-    from core.projections import SqlProjection
+    from samverkan.application.service import Samverkan
+    from samverkan.domain.base import Actor
+    from samverkan.projections.base import SqlProjection
+    from samverkan.storage.log import LoggedEvent
 
 PROJECT = "samverkan"
 hookspec = pluggy.HookspecMarker(PROJECT)
@@ -73,7 +73,7 @@ def startup(service: Samverkan, flask_app: Flask | None) -> None:
 
 @hookspec
 def register_projections(service: Samverkan) -> Iterable[type[SqlProjection]]:
-    """Return projection classes (subclasses of ``core.projections.SqlProjection``).
+    """Return projection classes (subclasses of ``samverkan.projections.base.SqlProjection``).
 
     Each declares the event topics it reads and its tables; the runner keeps it up to date
     (embedded after each write, or in ``samverkan projections run``) and can rebuild it.

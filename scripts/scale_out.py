@@ -33,10 +33,10 @@ import sqlalchemy as sa
 from benchmarks.client import Client
 from benchmarks.server import Server, children, projection_worker, run_cli, serving
 from benchmarks.stores import fresh_store
-from core.application import Samverkan
-from core.plugins import Plugins, PluginSettings
-from core.projections_runner import Projections
-from core.stores import StoreConfig
+from samverkan.application.service import Samverkan
+from samverkan.plugin_manager import Plugins, PluginSettings
+from samverkan.projections.runner import Projections
+from samverkan.storage.stores import StoreConfig
 from tests.stress.conftest import (
     Prepared,
     lesson_tags,

@@ -11,9 +11,9 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from core.application import Samverkan
-from core.domain.base import Actor
-from core.stores import StoreConfig
+from samverkan.application.service import Samverkan
+from samverkan.domain.base import Actor
+from samverkan.storage.stores import StoreConfig
 
 POSTGRES_URL = os.environ.get(
     "SAMVERKAN_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test"

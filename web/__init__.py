@@ -7,19 +7,19 @@ from typing import Any
 
 from flask import Flask
 
-from core.application import Samverkan
-from core.plugins_web import init_plugins, register_plugin_api
-from core.stores import StoreConfig
-from web.api import init_app as init_api
-from web.api.reference import init_app as init_reference
-from web.auth import init_app as init_auth
-from web.errors import init_app as init_errors
-from web.no_store import init_app as init_no_store
-from web.ops import init_app as init_ops
-from web.paths import init_app as init_paths
-from web.settings import init_settings
-from web.ui import init_app as init_ui
-from web.ui.pages import error_page
+from samverkan.application.service import Samverkan
+from samverkan.storage.stores import StoreConfig
+from samverkan.web.api import init_app as init_api
+from samverkan.web.api.reference import init_app as init_reference
+from samverkan.web.auth import init_app as init_auth
+from samverkan.web.errors import init_app as init_errors
+from samverkan.web.no_store import init_app as init_no_store
+from samverkan.web.ops import init_app as init_ops
+from samverkan.web.paths import init_app as init_paths
+from samverkan.web.plugins import init_plugins, register_plugin_api
+from samverkan.web.settings import init_settings
+from samverkan.web.ui import init_app as init_ui
+from samverkan.web.ui.pages import error_page
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:

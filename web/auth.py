@@ -10,9 +10,9 @@ import sqlalchemy as sa
 from flask import Flask, current_app, g, request, session
 from werkzeug.exceptions import Unauthorized
 
-from core.application import Samverkan
-from core.commands.accounts import User, user_from_row
-from core.sessions import Limits, session_row
+from samverkan.application.accounts import User, user_from_row
+from samverkan.application.service import Samverkan
+from samverkan.application.sessions import Limits, session_row
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -55,7 +55,7 @@ SESSION_KEY = "sid"  # the session id in the signed cookie; the server keeps its
 
 
 def session_user(session_id: str) -> User | None:
-    """The user of a live server-side session (core/sessions.py), on the page's connection."""
+    """The user of a live server-side session (application.sessions), on the page's connection."""
     limits: Limits = current_app.extensions["samverkan.session_limits"]
     row = session_row(page_connection(), session_id, limits)
     return None if row is None else user_from_row(row)

@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask, Response, json, request
 from werkzeug.exceptions import HTTPException
 
-from core.errors import Hidden, SamverkanError
+from samverkan.errors import Hidden, SamverkanError
 
 log = logging.getLogger(__name__)
 

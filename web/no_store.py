@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import Flask, Response, g, request, session
 
-from web.auth import SESSION_KEY, bearer_token
+from samverkan.web.auth import SESSION_KEY, bearer_token
 
 
 def signed_in_request() -> bool:

@@ -22,8 +22,8 @@ from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 from pythonjsonlogger.json import JsonFormatter
 
-from core.audit.sqlstore import tree_size
-from core.projections_runner import Projections
+from samverkan.audit.sqlstore import tree_size
+from samverkan.projections.runner import Projections
 
 READY_MAX_LAG = 1000  # events a projection may be behind the log and still be ready
 

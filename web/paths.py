@@ -7,7 +7,7 @@ from typing import Any
 from flask import Flask
 from werkzeug.routing import IntegerConverter
 
-from web.api.schemas import BIGINT_MAX
+from samverkan.web.api.schemas import BIGINT_MAX
 
 
 class BoundedInteger(IntegerConverter):

@@ -18,8 +18,8 @@ from datetime import timedelta
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from core.sessions import Limits
-from web.ui.throttle import Delays
+from samverkan.application.sessions import Limits
+from samverkan.web.ui.throttle import Delays
 
 DEFAULTS: dict[str, float] = {
     "SESSION_IDLE_MINUTES": 480,

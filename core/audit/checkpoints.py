@@ -16,8 +16,8 @@ from uuid import UUID
 
 import sqlalchemy as sa
 
-from core.errors import InvalidInput, NotFound
-from core.stores import StoreConfig
+from samverkan.errors import InvalidInput, NotFound
+from samverkan.storage.stores import StoreConfig
 
 from .keys import AuditKeyMissing, LogKey, load_key
 from .merkle import root

@@ -20,7 +20,7 @@ from uuid import UUID
 import sqlalchemy as sa
 from eventsourcing.persistence import StoredEvent
 
-from core.errors import SamverkanError, StoreNotEmpty
+from samverkan.errors import SamverkanError, StoreNotEmpty
 
 from .checkpoints import (
     Checkpoint,

@@ -15,8 +15,8 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from core.errors import SamverkanError
-from core.stores import StoreConfig
+from samverkan.errors import SamverkanError
+from samverkan.storage.stores import StoreConfig
 
 from .note import b64, key_id, verifier_key
 

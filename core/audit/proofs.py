@@ -14,9 +14,9 @@ from uuid import UUID
 import sqlalchemy as sa
 from eventsourcing.application import Application
 
-from core.errors import InvalidInput, NotFound
-from core.event_index import partnership_history
-from core.log import LoggedEvent, read_log
+from samverkan.errors import InvalidInput, NotFound
+from samverkan.readmodels.event_index import partnership_history
+from samverkan.storage.log import LoggedEvent, read_log
 
 from .checkpoints import Checkpoint, all_checkpoints, known_log_keys, latest_checkpoint
 from .leaf import LeafFields

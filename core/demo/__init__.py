@@ -1,7 +1,7 @@
 """The demo: five seed partnerships, kept as data files and recorded as real histories."""
 
-from core.demo.files import DemoData, DemoDataInvalid, demo_data, read_demo_data
-from core.demo.recording import (
+from samverkan.demo.files import DemoData, DemoDataInvalid, demo_data, read_demo_data
+from samverkan.demo.recording import (
     APPLY_ORDER,
     DEMO_EMAIL,
     DEMO_PASSWORD,

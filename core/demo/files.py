@@ -36,7 +36,7 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError
 
-from core.demo import references, shapes
+from samverkan.demo import references, shapes
 
 Entry = dict[str, Any]
 ORGANISATIONS_FILE = "organisations.toml"

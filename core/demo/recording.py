@@ -13,12 +13,12 @@ from uuid import UUID
 
 from rich.progress import track
 
-from core.demo.files import Entry, demo_data
-from core.domain.base import Actor
-from core.errors import StoreNotEmpty
+from samverkan.demo.files import Entry, demo_data
+from samverkan.domain.base import Actor
+from samverkan.errors import StoreNotEmpty
 
 if TYPE_CHECKING:
-    from core.application import Samverkan
+    from samverkan.application.service import Samverkan
 
 OPERATOR = Actor(user_id=UUID(int=0), organisation_id=UUID(int=0))
 DEMO_PASSWORD = "samverkan-demo"

@@ -13,9 +13,9 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from core.domain.decision import outcome
-from core.domain.measure import normalise_period
-from core.domain.vocabulary import SIGNING_ROLES
+from samverkan.domain.decision import outcome
+from samverkan.domain.measure import normalise_period
+from samverkan.domain.vocabulary import SIGNING_ROLES
 
 Entry = dict[str, Any]
 

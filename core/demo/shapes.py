@@ -13,10 +13,10 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate
 
-from core.domain import vocabulary as v
-from core.domain.base import require_country, require_currency
-from core.domain.measure import normalise_period
-from core.errors import InvalidInput
+from samverkan.domain import vocabulary as v
+from samverkan.domain.base import require_country, require_currency
+from samverkan.domain.measure import normalise_period
+from samverkan.errors import InvalidInput
 
 
 def domain_check(check: Callable[[Any], object]) -> Callable[[Any], None]:

@@ -10,8 +10,8 @@ from uuid import UUID
 
 from eventsourcing.domain import event
 
-from core.domain.base import Actor, Record, created_topic, require_choice
-from core.errors import StatusUnchanged
+from samverkan.domain.base import Actor, Record, created_topic, require_choice
+from samverkan.errors import StatusUnchanged
 
 ROLES = ("admin", "coordinator", "member", "auditor")
 

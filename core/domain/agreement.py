@@ -8,7 +8,7 @@ from uuid import UUID, uuid4
 
 from eventsourcing.domain import event
 
-from core.domain.base import (
+from samverkan.domain.base import (
     Actor,
     Record,
     TextRef,
@@ -20,9 +20,9 @@ from core.domain.base import (
     require_int,
     require_text,
 )
-from core.domain.partnership import Partnership
-from core.domain.vocabulary import BENEFICIARIES, CONTRIBUTION_KINDS, RISK_STATUSES
-from core.errors import (
+from samverkan.domain.partnership import Partnership
+from samverkan.domain.vocabulary import BENEFICIARIES, CONTRIBUTION_KINDS, RISK_STATUSES
+from samverkan.errors import (
     InvalidInput,
     NotAParty,
     RiskClosed,

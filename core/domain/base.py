@@ -18,7 +18,7 @@ from eventsourcing.persistence import (
     UUIDAsHex,
 )
 
-from core.errors import InvalidInput, PeriodInvalid
+from samverkan.errors import InvalidInput, PeriodInvalid
 
 
 @dataclass(frozen=True)

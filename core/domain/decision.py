@@ -7,7 +7,7 @@ from uuid import UUID
 
 from eventsourcing.domain import event
 
-from core.domain.base import (
+from samverkan.domain.base import (
     Actor,
     Record,
     TextRef,
@@ -16,9 +16,9 @@ from core.domain.base import (
     require_id,
     require_text,
 )
-from core.domain.partnership import Partnership
-from core.domain.vocabulary import EVIDENCE_KINDS, STANCES
-from core.errors import (
+from samverkan.domain.partnership import Partnership
+from samverkan.domain.vocabulary import EVIDENCE_KINDS, STANCES
+from samverkan.errors import (
     DecisionNotAdopted,
     DecisionNotOpen,
     InvalidInput,

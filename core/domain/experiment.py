@@ -7,10 +7,17 @@ from uuid import UUID
 
 from eventsourcing.domain import event
 
-from core.domain.base import Actor, Record, TextRef, created_topic, require_choice, require_text
-from core.domain.partnership import Partnership
-from core.domain.vocabulary import ACTS, PREDICTION_HELD
-from core.errors import StageOutOfOrder
+from samverkan.domain.base import (
+    Actor,
+    Record,
+    TextRef,
+    created_topic,
+    require_choice,
+    require_text,
+)
+from samverkan.domain.partnership import Partnership
+from samverkan.domain.vocabulary import ACTS, PREDICTION_HELD
+from samverkan.errors import StageOutOfOrder
 
 
 class Experiment(Record):

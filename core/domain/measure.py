@@ -10,7 +10,7 @@ from uuid import UUID
 
 from eventsourcing.domain import event
 
-from core.domain.base import (
+from samverkan.domain.base import (
     Actor,
     Record,
     TextRef,
@@ -20,9 +20,9 @@ from core.domain.base import (
     require_int,
     require_text,
 )
-from core.domain.partnership import Partnership
-from core.domain.vocabulary import DIRECTIONS
-from core.errors import DuplicatePeriod, InvalidInput, UnknownPeriod
+from samverkan.domain.partnership import Partnership
+from samverkan.domain.vocabulary import DIRECTIONS
+from samverkan.errors import DuplicatePeriod, InvalidInput, UnknownPeriod
 
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 

@@ -7,7 +7,7 @@ from uuid import UUID, uuid4
 
 from eventsourcing.domain import event
 
-from core.domain.base import (
+from samverkan.domain.base import (
     Actor,
     Record,
     created_topic,
@@ -15,8 +15,8 @@ from core.domain.base import (
     require_country,
     require_text,
 )
-from core.domain.vocabulary import ORGANISATION_KINDS, UNIT_TYPES
-from core.errors import InvalidInput
+from samverkan.domain.vocabulary import ORGANISATION_KINDS, UNIT_TYPES
+from samverkan.errors import InvalidInput
 
 
 class Organisation(Record):

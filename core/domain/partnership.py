@@ -9,7 +9,7 @@ from uuid import UUID, uuid4
 
 from eventsourcing.domain import event
 
-from core.domain.base import (
+from samverkan.domain.base import (
     Actor,
     Record,
     TextRef,
@@ -20,7 +20,7 @@ from core.domain.base import (
     require_period,
     require_text,
 )
-from core.domain.vocabulary import (
+from samverkan.domain.vocabulary import (
     LEVELS,
     MEETING_KINDS,
     MEMBER_ROLES,
@@ -30,7 +30,7 @@ from core.domain.vocabulary import (
     PHASES,
     SIGNING_ROLES,
 )
-from core.errors import (
+from samverkan.errors import (
     AlreadyAMember,
     AlreadyDesignated,
     CoordinatorCannotLeave,

@@ -6,7 +6,7 @@ from uuid import UUID
 
 from eventsourcing.domain import event
 
-from core.domain.base import Actor, Record, created_topic, require_text
+from samverkan.domain.base import Actor, Record, created_topic, require_text
 
 
 class Redaction(Record):

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from core.domain.access import Access
-from core.domain.agreement import Agreement
-from core.domain.base import Record
-from core.domain.decision import Decision
-from core.domain.experiment import Experiment
-from core.domain.lesson import Lesson
-from core.domain.measure import Measure
-from core.domain.organisation import Organisation
-from core.domain.partnership import Partnership
-from core.domain.redaction import Redaction
-from core.domain.scaleup import ScaleUp
+from samverkan.domain.access import Access
+from samverkan.domain.agreement import Agreement
+from samverkan.domain.base import Record
+from samverkan.domain.decision import Decision
+from samverkan.domain.experiment import Experiment
+from samverkan.domain.lesson import Lesson
+from samverkan.domain.measure import Measure
+from samverkan.domain.organisation import Organisation
+from samverkan.domain.partnership import Partnership
+from samverkan.domain.redaction import Redaction
+from samverkan.domain.scaleup import ScaleUp
 
 AGGREGATES: tuple[type[Record], ...] = (
     Organisation,

@@ -6,10 +6,17 @@ from uuid import UUID
 
 from eventsourcing.domain import event
 
-from core.domain.base import Actor, Record, TextRef, created_topic, require_choice, require_text
-from core.domain.partnership import Partnership
-from core.domain.vocabulary import ADOPTION_STAGES
-from core.errors import InvalidInput, NotATargetUnit, ScaleUpEnded
+from samverkan.domain.base import (
+    Actor,
+    Record,
+    TextRef,
+    created_topic,
+    require_choice,
+    require_text,
+)
+from samverkan.domain.partnership import Partnership
+from samverkan.domain.vocabulary import ADOPTION_STAGES
+from samverkan.errors import InvalidInput, NotATargetUnit, ScaleUpEnded
 
 
 class ScaleUp(Record):

@@ -7,13 +7,13 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from core.hookspecs import Exporter, Panel, hookimpl
-from plugins.calendar.projection import CalendarProjection
+from samverkan.hookspecs import Exporter, Panel, hookimpl
+from samverkan.plugins.calendar.projection import CalendarProjection
 
 if TYPE_CHECKING:
-    from core.application import Samverkan
-    from core.domain.base import Actor
-    from core.projections import SqlProjection
+    from samverkan.application.service import Samverkan
+    from samverkan.domain.base import Actor
+    from samverkan.projections.base import SqlProjection
 
 
 @hookimpl
@@ -23,15 +23,15 @@ def register_projections(service: Samverkan) -> Iterable[type[SqlProjection]]:
 
 @hookimpl
 def register_blueprints(service: Samverkan) -> Iterable[Any]:
-    from plugins.calendar.api import blp
-    from plugins.calendar.pages import pages
+    from samverkan.plugins.calendar.api import blp
+    from samverkan.plugins.calendar.pages import pages
 
     return [blp, pages]
 
 
 @hookimpl
 def register_exporters(service: Samverkan) -> Iterable[Exporter]:
-    from plugins.calendar.ical import render_ical
+    from samverkan.plugins.calendar.ical import render_ical
 
     return [Exporter("calendar", "text/calendar", "ics", render_ical)]
 
@@ -42,7 +42,7 @@ def partnership_panels(
 ) -> Iterable[Panel]:
     from flask import has_request_context
 
-    from plugins.calendar.pages import panel
+    from samverkan.plugins.calendar.pages import panel
 
     if not has_request_context():
         return []  # a panel is HTML for the partnership page, rendered within its request
@@ -51,6 +51,6 @@ def partnership_panels(
 
 @hookimpl
 def register_translations(service: Samverkan) -> Mapping[str, Mapping[str, str]]:
-    from plugins.calendar.translations import MESSAGES
+    from samverkan.plugins.calendar.translations import MESSAGES
 
     return MESSAGES

@@ -7,10 +7,10 @@ from uuid import UUID
 
 from marshmallow import Schema, fields
 
-from plugins.calendar.calendar import as_json, calendar_of
-from plugins.ledger.viewing import partnership_cutoff
-from web.api import blueprint
-from web.auth import service
+from samverkan.plugins.calendar.calendar import as_json, calendar_of
+from samverkan.plugins.ledger.viewing import partnership_cutoff
+from samverkan.web.api import blueprint
+from samverkan.web.auth import service
 
 blp = blueprint("calendar", "The learning-network calendar of a partnership")
 

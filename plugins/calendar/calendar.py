@@ -16,8 +16,8 @@ from uuid import UUID
 
 import sqlalchemy as sa
 
-from plugins.calendar.tables import calendar_events
-from plugins.ledger.dated import Dated, rows_of
+from samverkan.plugins.calendar.tables import calendar_events
+from samverkan.plugins.ledger.dated import Dated, rows_of
 
 GATHERINGS = ("workshop", "network_gathering")
 STATUS_OF = {

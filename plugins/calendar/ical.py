@@ -6,10 +6,10 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from plugins.calendar.calendar import calendar_of
+from samverkan.plugins.calendar.calendar import calendar_of
 
 if TYPE_CHECKING:
-    from core.application import Samverkan
+    from samverkan.application.service import Samverkan
 
 
 def escape(text: str) -> str:

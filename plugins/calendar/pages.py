@@ -8,16 +8,16 @@ from uuid import UUID
 from flask import Blueprint, render_template, request, url_for
 from flask_babel import gettext as _
 
-from core.domain.vocabulary import MEETING_KINDS
-from core.hookspecs import Panel
-from plugins.calendar.calendar import calendar_of
-from plugins.ledger.common import actor_limit, organisation_names
-from plugins.ledger.viewing import page_cutoff
-from web.auth import service
+from samverkan.domain.vocabulary import MEETING_KINDS
+from samverkan.hookspecs import Panel
+from samverkan.plugins.calendar.calendar import calendar_of
+from samverkan.plugins.ledger.common import actor_limit, organisation_names
+from samverkan.plugins.ledger.viewing import page_cutoff
+from samverkan.web.auth import service
 
 if TYPE_CHECKING:
-    from core.application import Samverkan
-    from core.domain.base import Actor
+    from samverkan.application.service import Samverkan
+    from samverkan.domain.base import Actor
 
 pages = Blueprint("calendar_pages", __name__, template_folder="templates")
 

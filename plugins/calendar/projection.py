@@ -6,9 +6,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from core.projections import handles
-from plugins.calendar.tables import calendar_events, metadata
-from plugins.ledger.dated import DatedProjection, keep
+from samverkan.plugins.calendar.tables import calendar_events, metadata
+from samverkan.plugins.ledger.dated import DatedProjection, keep
+from samverkan.projections.base import handles
 
 
 class CalendarProjection(DatedProjection):

@@ -7,13 +7,13 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from core.hookspecs import Panel, hookimpl
-from plugins.clinics.projection import ClinicsProjection
+from samverkan.hookspecs import Panel, hookimpl
+from samverkan.plugins.clinics.projection import ClinicsProjection
 
 if TYPE_CHECKING:
-    from core.application import Samverkan
-    from core.domain.base import Actor
-    from core.projections import SqlProjection
+    from samverkan.application.service import Samverkan
+    from samverkan.domain.base import Actor
+    from samverkan.projections.base import SqlProjection
 
 
 @hookimpl
@@ -23,8 +23,8 @@ def register_projections(service: Samverkan) -> Iterable[type[SqlProjection]]:
 
 @hookimpl
 def register_blueprints(service: Samverkan) -> Iterable[Any]:
-    from plugins.clinics.api import blp
-    from plugins.clinics.pages import pages
+    from samverkan.plugins.clinics.api import blp
+    from samverkan.plugins.clinics.pages import pages
 
     return [blp, pages]
 
@@ -35,7 +35,7 @@ def partnership_panels(
 ) -> Iterable[Panel]:
     from flask import has_request_context
 
-    from plugins.clinics.pages import panel
+    from samverkan.plugins.clinics.pages import panel
 
     if not has_request_context():
         return []  # a panel is HTML for the partnership page, rendered within its request
@@ -44,6 +44,6 @@ def partnership_panels(
 
 @hookimpl
 def register_translations(service: Samverkan) -> Mapping[str, Mapping[str, str]]:
-    from plugins.clinics.translations import MESSAGES
+    from samverkan.plugins.clinics.translations import MESSAGES
 
     return MESSAGES

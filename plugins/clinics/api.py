@@ -7,11 +7,11 @@ from uuid import UUID
 
 from marshmallow import Schema, fields
 
-from plugins.clinics.dashboard import as_json, dashboard_of
-from plugins.ledger.common import member_units
-from plugins.ledger.viewing import partnership_cutoff
-from web.api import blueprint
-from web.auth import service
+from samverkan.plugins.clinics.dashboard import as_json, dashboard_of
+from samverkan.plugins.ledger.common import member_units
+from samverkan.plugins.ledger.viewing import partnership_cutoff
+from samverkan.web.api import blueprint
+from samverkan.web.auth import service
 
 blp = blueprint("clinic_dashboard", "The innovation-clinic dashboard of a partnership")
 

@@ -16,12 +16,12 @@ from uuid import UUID
 
 import sqlalchemy as sa
 
-from core.domain.vocabulary import ACTS, EXPERIMENT_STAGES
-from plugins.clinics.progress import LABELS, Progress, progress_of
-from plugins.clinics.state import Experiment, Lesson, Measure, Records, ScaleUp, fold
-from plugins.clinics.tables import clinic_events
-from plugins.ledger.common import organisation_kinds
-from plugins.ledger.dated import rows_of
+from samverkan.domain.vocabulary import ACTS, EXPERIMENT_STAGES
+from samverkan.plugins.clinics.progress import LABELS, Progress, progress_of
+from samverkan.plugins.clinics.state import Experiment, Lesson, Measure, Records, ScaleUp, fold
+from samverkan.plugins.clinics.tables import clinic_events
+from samverkan.plugins.ledger.common import organisation_kinds
+from samverkan.plugins.ledger.dated import rows_of
 
 PARTNER_KINDS = ("company", "academia")
 

@@ -9,17 +9,17 @@ from flask import Blueprint, render_template, request, url_for
 from flask_babel import format_decimal, pgettext
 from flask_babel import gettext as _
 
-from core.current_state import load_many
-from core.domain.lesson import Lesson
-from core.hookspecs import Panel
-from plugins.clinics.dashboard import Clinic, dashboard_of
-from plugins.ledger.common import actor_limit, member_units, organisation_names
-from plugins.ledger.viewing import page_cutoff
-from web.auth import service
+from samverkan.domain.lesson import Lesson
+from samverkan.hookspecs import Panel
+from samverkan.plugins.clinics.dashboard import Clinic, dashboard_of
+from samverkan.plugins.ledger.common import actor_limit, member_units, organisation_names
+from samverkan.plugins.ledger.viewing import page_cutoff
+from samverkan.readmodels.current_state import load_many
+from samverkan.web.auth import service
 
 if TYPE_CHECKING:
-    from core.application import Samverkan
-    from core.domain.base import Actor
+    from samverkan.application.service import Samverkan
+    from samverkan.domain.base import Actor
 
 pages = Blueprint("clinics_pages", __name__, template_folder="templates")
 

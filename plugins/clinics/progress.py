@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from plugins.clinics.state import Experiment, Measure, ScaleUp
+from samverkan.plugins.clinics.state import Experiment, Measure, ScaleUp
 
 HALF = Decimal("0.5")
 SPREAD = ("adopted", "sustained")

@@ -11,9 +11,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from core.projections import handles
-from plugins.clinics.tables import clinic_events, metadata
-from plugins.ledger.dated import DatedProjection, keep
+from samverkan.plugins.clinics.tables import clinic_events, metadata
+from samverkan.plugins.ledger.dated import DatedProjection, keep
+from samverkan.projections.base import handles
 
 
 def by(event: Any) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from plugins.ledger.dated import Dated
+from samverkan.plugins.ledger.dated import Dated
 
 STAGE_OF = {
     "experiment.started": "running",

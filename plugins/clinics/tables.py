@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from plugins.ledger.dated import dated_table
+from samverkan.plugins.ledger.dated import dated_table
 
 metadata = sa.MetaData()
 clinic_events = dated_table("clinics_events", metadata)

@@ -10,13 +10,13 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from core.hookspecs import Exporter, Panel, hookimpl
-from plugins.ledger.projection import LedgerProjection
+from samverkan.hookspecs import Exporter, Panel, hookimpl
+from samverkan.plugins.ledger.projection import LedgerProjection
 
 if TYPE_CHECKING:
-    from core.application import Samverkan
-    from core.domain.base import Actor
-    from core.projections import SqlProjection
+    from samverkan.application.service import Samverkan
+    from samverkan.domain.base import Actor
+    from samverkan.projections.base import SqlProjection
 
 
 @hookimpl
@@ -26,15 +26,15 @@ def register_projections(service: Samverkan) -> Iterable[type[SqlProjection]]:
 
 @hookimpl
 def register_blueprints(service: Samverkan) -> Iterable[Any]:
-    from plugins.ledger.api import blp
-    from plugins.ledger.pages import pages
+    from samverkan.plugins.ledger.api import blp
+    from samverkan.plugins.ledger.pages import pages
 
     return [blp, pages]
 
 
 @hookimpl
 def register_exporters(service: Samverkan) -> Iterable[Exporter]:
-    from plugins.ledger.export import render_partnership_csv
+    from samverkan.plugins.ledger.export import render_partnership_csv
 
     return [Exporter("ledger", "text/csv", "ledger.csv", render_partnership_csv)]
 
@@ -45,7 +45,7 @@ def partnership_panels(
 ) -> Iterable[Panel]:
     from flask import has_request_context
 
-    from plugins.ledger.pages import panel
+    from samverkan.plugins.ledger.pages import panel
 
     if not has_request_context():
         return []  # a panel is HTML for the partnership page, rendered within its request
@@ -54,6 +54,6 @@ def partnership_panels(
 
 @hookimpl
 def register_translations(service: Samverkan) -> Mapping[str, Mapping[str, str]]:
-    from plugins.ledger.translations import MESSAGES
+    from samverkan.plugins.ledger.translations import MESSAGES
 
     return MESSAGES

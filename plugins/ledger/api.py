@@ -9,14 +9,14 @@ from uuid import UUID
 from flask import Response
 from marshmallow import Schema, fields
 
-from core.domain.vocabulary import RISK_STATUSES
-from plugins.ledger.common import earliest, organisation_names, reading_limit
-from plugins.ledger.ledger import Ledger, ledger_of, partnership_of
-from plugins.ledger.present import as_csv, as_json
-from web.api import blueprint
-from web.api.conventions import Reply, etag, reply, time_travel
-from web.api.schemas import amount
-from web.auth import require_user, service
+from samverkan.domain.vocabulary import RISK_STATUSES
+from samverkan.plugins.ledger.common import earliest, organisation_names, reading_limit
+from samverkan.plugins.ledger.ledger import Ledger, ledger_of, partnership_of
+from samverkan.plugins.ledger.present import as_csv, as_json
+from samverkan.web.api import blueprint
+from samverkan.web.api.conventions import Reply, etag, reply, time_travel
+from samverkan.web.api.schemas import amount
+from samverkan.web.auth import require_user, service
 
 blp = blueprint("ledger", "The risk-sharing ledger of an agreement")
 

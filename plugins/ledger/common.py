@@ -12,11 +12,11 @@ from uuid import UUID
 
 import sqlalchemy as sa
 
-from core.access import Access
-from core.current_state import load_many
-from core.domain.base import Actor
-from core.domain.organisation import Organisation
-from core.memberships import memberships_of
+from samverkan.application.viewer import Viewer
+from samverkan.domain.base import Actor
+from samverkan.domain.organisation import Organisation
+from samverkan.readmodels.current_state import load_many
+from samverkan.readmodels.memberships import memberships_of
 
 
 def utc(moment: datetime) -> datetime:
@@ -32,7 +32,7 @@ def earliest(*moments: datetime | None) -> datetime | None:
 
 def reading_limit(engine: sa.Engine, user: Any, partnership_id: UUID) -> datetime | None:
     """404 unless the user may see the partnership; the time a former member's reads stop."""
-    return Access.of(engine, user).read_limit(partnership_id)
+    return Viewer.of(engine, user).read_limit(partnership_id)
 
 
 def actor_limit(engine: sa.Engine, actor: Actor | None, partnership_id: UUID) -> datetime | None:
@@ -66,8 +66,8 @@ def organisation_kinds(engine: sa.Engine, ids: Iterable[str | UUID]) -> dict[str
 
 def member_units(engine: sa.Engine, partnership_id: UUID) -> dict[str, tuple[str, str]]:
     """Units of the partnership's current and former members: unit id -> (name, organisation)."""
-    from core.current_state import load_current
-    from core.domain.partnership import Partnership
+    from samverkan.domain.partnership import Partnership
+    from samverkan.readmodels.current_state import load_current
 
     partnership = load_current(engine, Partnership, partnership_id)
     if partnership is None:

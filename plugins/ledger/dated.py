@@ -16,8 +16,8 @@ from uuid import UUID
 
 import sqlalchemy as sa
 
-from core.projections import Batch, SqlProjection, topic_of
-from plugins.ledger.common import utc
+from samverkan.plugins.ledger.common import utc
+from samverkan.projections.base import Batch, SqlProjection, topic_of
 
 
 def dated_table(name: str, metadata: sa.MetaData) -> sa.Table:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from plugins.ledger.common import organisation_names
-from plugins.ledger.ledger import agreements_of, ledger_of
-from plugins.ledger.present import as_csv
+from samverkan.plugins.ledger.common import organisation_names
+from samverkan.plugins.ledger.ledger import agreements_of, ledger_of
+from samverkan.plugins.ledger.present import as_csv
 
 if TYPE_CHECKING:
-    from core.application import Samverkan
+    from samverkan.application.service import Samverkan
 
 
 def render_partnership_csv(service: Samverkan, partnership_id: UUID) -> str:

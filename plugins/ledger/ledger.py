@@ -19,10 +19,10 @@ from uuid import UUID
 import sqlalchemy as sa
 from babel.numbers import get_currency_precision
 
-from core.domain.vocabulary import BENEFICIARIES, CONTRIBUTION_KINDS, RISK_STATUSES
-from core.errors import NotFound
-from plugins.ledger.common import utc
-from plugins.ledger.tables import agreements, entries, shares
+from samverkan.domain.vocabulary import BENEFICIARIES, CONTRIBUTION_KINDS, RISK_STATUSES
+from samverkan.errors import NotFound
+from samverkan.plugins.ledger.common import utc
+from samverkan.plugins.ledger.tables import agreements, entries, shares
 
 HUNDRED = Decimal(100)
 MONEY_KINDS = ("money", "in_kind")

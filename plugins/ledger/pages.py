@@ -10,16 +10,16 @@ from flask import Blueprint, render_template, request, url_for
 from flask_babel import format_currency, format_decimal
 from flask_babel import gettext as _
 
-from core.errors import InvalidInput, NotFound
-from core.hookspecs import Panel
-from plugins.ledger.common import actor_limit, earliest, organisation_names, reading_limit
-from plugins.ledger.ledger import Ledger, agreements_of, ledger_of
-from web.api.conventions import parse_as_of
-from web.auth import require_user, service
+from samverkan.errors import InvalidInput, NotFound
+from samverkan.hookspecs import Panel
+from samverkan.plugins.ledger.common import actor_limit, earliest, organisation_names, reading_limit
+from samverkan.plugins.ledger.ledger import Ledger, agreements_of, ledger_of
+from samverkan.web.api.conventions import parse_as_of
+from samverkan.web.auth import require_user, service
 
 if TYPE_CHECKING:
-    from core.application import Samverkan
-    from core.domain.base import Actor
+    from samverkan.application.service import Samverkan
+    from samverkan.domain.base import Actor
 
 pages = Blueprint("ledger_pages", __name__, template_folder="templates")
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from core.csv_safe import to_csv
-from core.domain.vocabulary import CONTRIBUTION_KINDS
-from plugins.ledger.ledger import Ledger
+from samverkan.csv_safe import to_csv
+from samverkan.domain.vocabulary import CONTRIBUTION_KINDS
+from samverkan.plugins.ledger.ledger import Ledger
 
 
 def as_json(ledger: Ledger) -> dict[str, Any]:

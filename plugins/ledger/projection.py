@@ -6,8 +6,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from core.projections import SqlProjection, handles, topic_of
-from plugins.ledger.tables import agreements, entries, metadata, shares
+from samverkan.plugins.ledger.tables import agreements, entries, metadata, shares
+from samverkan.projections.base import SqlProjection, handles, topic_of
 
 ADD_ENTRY = entries.insert()
 

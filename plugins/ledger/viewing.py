@@ -7,12 +7,12 @@ from uuid import UUID
 
 from flask import request
 
-from core.current_state import load_current
-from core.domain.partnership import Partnership
-from core.errors import InvalidInput, NotFound
-from plugins.ledger.common import earliest, reading_limit
-from web.api.conventions import parse_as_of
-from web.auth import require_user, service
+from samverkan.domain.partnership import Partnership
+from samverkan.errors import InvalidInput, NotFound
+from samverkan.plugins.ledger.common import earliest, reading_limit
+from samverkan.readmodels.current_state import load_current
+from samverkan.web.api.conventions import parse_as_of
+from samverkan.web.auth import require_user, service
 
 
 def partnership_cutoff(partnership_id: UUID) -> datetime | None:

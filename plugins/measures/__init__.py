@@ -10,27 +10,27 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from core.hookspecs import Panel, hookimpl
+from samverkan.hookspecs import Panel, hookimpl
 
 if TYPE_CHECKING:
     from flask import Blueprint
 
-    from core.application import Samverkan
-    from core.domain.base import Actor
-    from core.projections import SqlProjection
+    from samverkan.application.service import Samverkan
+    from samverkan.domain.base import Actor
+    from samverkan.projections.base import SqlProjection
 
 
 @hookimpl
 def register_projections(service: Samverkan | None) -> list[type[SqlProjection]]:
-    from plugins.measures.projection import MeasureValues
+    from samverkan.plugins.measures.projection import MeasureValues
 
     return [MeasureValues]
 
 
 @hookimpl
 def register_blueprints(service: Samverkan) -> list[Blueprint]:
-    from plugins.measures.api import blp
-    from plugins.measures.pages import bp
+    from samverkan.plugins.measures.api import blp
+    from samverkan.plugins.measures.pages import bp
 
     return [blp, bp]
 
@@ -41,7 +41,7 @@ def partnership_panels(
 ) -> Iterable[Panel]:
     """The partnership page is shown only to those who may see it: the panel reads the
     plugin's table of that partnership's measures (never the log)."""
-    from plugins.measures.pages import panel_html
+    from samverkan.plugins.measures.pages import panel_html
 
     html = panel_html(service, partnership_id)
     return [] if html is None else [Panel(title="Improvement measures", html=str(html), order=40)]
@@ -49,6 +49,6 @@ def partnership_panels(
 
 @hookimpl
 def register_translations(service: Samverkan) -> dict[str, dict[str, str]]:
-    from plugins.measures.i18n import MESSAGES
+    from samverkan.plugins.measures.i18n import MESSAGES
 
     return MESSAGES

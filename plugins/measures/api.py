@@ -10,11 +10,11 @@ from uuid import UUID
 from flask import request
 from marshmallow import Schema, fields
 
-from core.access import Access
-from core.errors import InvalidInput, NotFound
-from plugins.measures import tables
-from plugins.measures.reads import NotProportions, Series, load_series
-from plugins.measures.statistics import (
+from samverkan.application.viewer import Viewer
+from samverkan.errors import InvalidInput, NotFound
+from samverkan.plugins.measures import tables
+from samverkan.plugins.measures.reads import NotProportions, Series, load_series
+from samverkan.plugins.measures.statistics import (
     DEFAULT_BASELINE_POINTS,
     RULE_SETS,
     ControlChart,
@@ -23,9 +23,9 @@ from plugins.measures.statistics import (
     text,
     xmr_chart,
 )
-from web.api import blueprint
-from web.api.conventions import reply, time_travel
-from web.auth import require_user, service
+from samverkan.web.api import blueprint
+from samverkan.web.api.conventions import reply, time_travel
+from samverkan.web.auth import require_user, service
 
 blp = blueprint("measure_charts", "Run charts, Shewhart charts and survey indicators of measures")
 
@@ -233,7 +233,7 @@ def partnership_indicators(partnership_id: UUID) -> dict[str, Any]:
     (the follow-up), the change, whether it went the wanted way, and the target."""
     user = require_user()
     try:
-        Access.of(service().sql, user).read_limit(partnership_id)
+        Viewer.of(service().sql, user).read_limit(partnership_id)
     except NotFound:
         raise NotFound(f"No partnership {partnership_id}") from None
     return {"partnership_id": partnership_id, "items": indicators_of(partnership_id)}

@@ -13,8 +13,8 @@ import sys
 from types import ModuleType
 from typing import Any
 
-from plugins.measures.i18n import _
-from plugins.measures.statistics import RunChart
+from samverkan.plugins.measures.i18n import _
+from samverkan.plugins.measures.statistics import RunChart
 
 STYLE: dict[str, Any] = {
     "background": "white",

@@ -11,17 +11,17 @@ from uuid import UUID
 from flask import Blueprint, Response, redirect, render_template, request, url_for
 from markupsafe import Markup, escape
 
-from core.errors import InvalidInput
-from plugins.measures import tables
-from plugins.measures.chart import SVG_POLICY, run_chart_svg
-from plugins.measures.i18n import _
-from plugins.measures.reads import load_series
-from plugins.measures.statistics import RULE_SETS, Signal, run_chart, text, xmr_chart
-from web.api.conventions import parse_as_of
-from web.auth import current_user, service
+from samverkan.errors import InvalidInput
+from samverkan.plugins.measures import tables
+from samverkan.plugins.measures.chart import SVG_POLICY, run_chart_svg
+from samverkan.plugins.measures.i18n import _
+from samverkan.plugins.measures.reads import load_series
+from samverkan.plugins.measures.statistics import RULE_SETS, Signal, run_chart, text, xmr_chart
+from samverkan.web.api.conventions import parse_as_of
+from samverkan.web.auth import current_user, service
 
 if TYPE_CHECKING:
-    from core.application import Samverkan
+    from samverkan.application.service import Samverkan
 
 bp = Blueprint("measures_ui", __name__, template_folder="templates")
 

@@ -12,8 +12,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from core.projections import Batch, SqlProjection, dialect_insert, handles
-from plugins.measures import tables
+from samverkan.plugins.measures import tables
+from samverkan.projections.base import Batch, SqlProjection, dialect_insert, handles
 
 
 def _text(value: Any) -> str | None:

@@ -10,15 +10,15 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from core.access import Access
-from core.domain.measure import Measure
-from core.errors import NotFound, rule
-from plugins.measures import tables
-from plugins.measures.statistics import Point
+from samverkan.application.viewer import Viewer
+from samverkan.domain.measure import Measure
+from samverkan.errors import NotFound, rule
+from samverkan.plugins.measures import tables
+from samverkan.plugins.measures.statistics import Point
 
 if TYPE_CHECKING:
-    from core.application import Samverkan
-    from core.commands.accounts import User
+    from samverkan.application.accounts import User
+    from samverkan.application.service import Samverkan
 
 PERCENT_UNITS = frozenset({"%", "percent", "procent", "prosent", "per cent"})
 
@@ -55,7 +55,7 @@ def visible_partnership(
         row.partnership_id if row is not None else service.get(Measure, measure_id).partnership_id
     )
     try:
-        limit = Access.of(service.sql, user).read_limit(partnership_id)
+        limit = Viewer.of(service.sql, user).read_limit(partnership_id)
     except NotFound:
         raise NotFound(f"No measure {measure_id}") from None
     return partnership_id, limit

@@ -8,15 +8,15 @@ from uuid import UUID
 from flask import request
 from marshmallow import Schema, fields
 
-from core.current_state import load_current
-from core.domain.partnership import Partnership
-from core.domain.vocabulary import DECISION_STATUSES
-from core.errors import InvalidInput
-from plugins.ledger.viewing import partnership_cutoff
-from plugins.register.register import Entry, evidence_titles, register_of
-from web.api import blueprint
-from web.api.conventions import page, page_args
-from web.auth import service
+from samverkan.domain.partnership import Partnership
+from samverkan.domain.vocabulary import DECISION_STATUSES
+from samverkan.errors import InvalidInput
+from samverkan.plugins.ledger.viewing import partnership_cutoff
+from samverkan.plugins.register.register import Entry, evidence_titles, register_of
+from samverkan.readmodels.current_state import load_current
+from samverkan.web.api import blueprint
+from samverkan.web.api.conventions import page, page_args
+from samverkan.web.auth import service
 
 blp = blueprint("decision_register", "The decision register of a partnership")
 

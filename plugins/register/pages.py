@@ -8,18 +8,18 @@ from uuid import UUID
 from flask import Blueprint, render_template, request, url_for
 from flask_babel import gettext as _
 
-from core.current_state import load_current
-from core.domain.partnership import Partnership
-from core.domain.vocabulary import DECISION_STATUSES
-from core.hookspecs import Panel
-from plugins.ledger.common import actor_limit, organisation_names
-from plugins.ledger.viewing import page_cutoff
-from plugins.register.register import evidence_titles, register_of
-from web.auth import service
+from samverkan.domain.partnership import Partnership
+from samverkan.domain.vocabulary import DECISION_STATUSES
+from samverkan.hookspecs import Panel
+from samverkan.plugins.ledger.common import actor_limit, organisation_names
+from samverkan.plugins.ledger.viewing import page_cutoff
+from samverkan.plugins.register.register import evidence_titles, register_of
+from samverkan.readmodels.current_state import load_current
+from samverkan.web.auth import service
 
 if TYPE_CHECKING:
-    from core.application import Samverkan
-    from core.domain.base import Actor
+    from samverkan.application.service import Samverkan
+    from samverkan.domain.base import Actor
 
 pages = Blueprint("register_pages", __name__, template_folder="templates")
 

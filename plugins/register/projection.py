@@ -6,9 +6,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from core.projections import handles
-from plugins.ledger.dated import DatedProjection, keep
-from plugins.register.tables import decision_events, metadata
+from samverkan.plugins.ledger.dated import DatedProjection, keep
+from samverkan.plugins.register.tables import decision_events, metadata
+from samverkan.projections.base import handles
 
 AMENDABLE_HERE = ("title", "signatory_ids", "evidence")
 

@@ -13,9 +13,9 @@ from uuid import UUID
 
 import sqlalchemy as sa
 
-from core.projections_index import records_of
-from plugins.ledger.dated import Dated, rows_of
-from plugins.register.tables import decision_events
+from samverkan.plugins.ledger.dated import Dated, rows_of
+from samverkan.plugins.register.tables import decision_events
+from samverkan.readmodels.records_index import records_of
 
 CLOSING = {
     "decision.adopted": "adopted",

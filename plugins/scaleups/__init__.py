@@ -6,13 +6,13 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from core.hookspecs import Panel, hookimpl
-from plugins.scaleups.projection import ScaleUpProjection
+from samverkan.hookspecs import Panel, hookimpl
+from samverkan.plugins.scaleups.projection import ScaleUpProjection
 
 if TYPE_CHECKING:
-    from core.application import Samverkan
-    from core.domain.base import Actor
-    from core.projections import SqlProjection
+    from samverkan.application.service import Samverkan
+    from samverkan.domain.base import Actor
+    from samverkan.projections.base import SqlProjection
 
 
 @hookimpl
@@ -22,8 +22,8 @@ def register_projections(service: Samverkan) -> Iterable[type[SqlProjection]]:
 
 @hookimpl
 def register_blueprints(service: Samverkan) -> Iterable[Any]:
-    from plugins.scaleups.api import blp
-    from plugins.scaleups.pages import pages
+    from samverkan.plugins.scaleups.api import blp
+    from samverkan.plugins.scaleups.pages import pages
 
     return [blp, pages]
 
@@ -34,7 +34,7 @@ def partnership_panels(
 ) -> Iterable[Panel]:
     from flask import has_request_context
 
-    from plugins.scaleups.pages import panel
+    from samverkan.plugins.scaleups.pages import panel
 
     if not has_request_context():
         return []  # a panel is HTML for the partnership page, rendered within its request
@@ -43,6 +43,6 @@ def partnership_panels(
 
 @hookimpl
 def register_translations(service: Samverkan) -> Mapping[str, Mapping[str, str]]:
-    from plugins.scaleups.translations import MESSAGES
+    from samverkan.plugins.scaleups.translations import MESSAGES
 
     return MESSAGES

@@ -13,8 +13,8 @@ from uuid import UUID
 
 import sqlalchemy as sa
 
-from plugins.ledger.dated import Dated, rows_of
-from plugins.scaleups.tables import scale_up_events
+from samverkan.plugins.ledger.dated import Dated, rows_of
+from samverkan.plugins.scaleups.tables import scale_up_events
 
 
 @dataclass

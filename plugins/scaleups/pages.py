@@ -9,15 +9,15 @@ from flask import Blueprint, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import pgettext
 
-from core.hookspecs import Panel
-from plugins.ledger.common import actor_limit, member_units
-from plugins.ledger.viewing import page_cutoff
-from plugins.scaleups.matrix import matrix_of
-from web.auth import service
+from samverkan.hookspecs import Panel
+from samverkan.plugins.ledger.common import actor_limit, member_units
+from samverkan.plugins.ledger.viewing import page_cutoff
+from samverkan.plugins.scaleups.matrix import matrix_of
+from samverkan.web.auth import service
 
 if TYPE_CHECKING:
-    from core.application import Samverkan
-    from core.domain.base import Actor
+    from samverkan.application.service import Samverkan
+    from samverkan.domain.base import Actor
 
 pages = Blueprint("scaleups_pages", __name__, template_folder="templates")
 

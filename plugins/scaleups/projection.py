@@ -6,9 +6,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from core.projections import handles
-from plugins.ledger.dated import DatedProjection, keep
-from plugins.scaleups.tables import metadata, scale_up_events
+from samverkan.plugins.ledger.dated import DatedProjection, keep
+from samverkan.plugins.scaleups.tables import metadata, scale_up_events
+from samverkan.projections.base import handles
 
 
 class ScaleUpProjection(DatedProjection):

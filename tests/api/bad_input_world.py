@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from core.application import Samverkan
-from core.audit.keys import ensure_key_pair
-from core.stores import StoreConfig
+from samverkan.application.service import Samverkan
+from samverkan.audit.keys import ensure_key_pair
+from samverkan.storage.stores import StoreConfig
+from samverkan.web import create_app
 from tests.api.callers import OPERATOR, make_caller
 from tests.api.test_role_matrix import ROUTES, Route, World
-from web import create_app
 
 __all__ = ["ROUTES", "Route", "World", "make_world", "operations", "resolve"]
 

@@ -10,8 +10,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
-from core.application import Samverkan
-from core.domain.base import Actor
+from samverkan.application.service import Samverkan
+from samverkan.domain.base import Actor
 
 OPERATOR = Actor(UUID(int=0), UUID(int=0))
 

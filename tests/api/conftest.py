@@ -8,10 +8,10 @@ from uuid import UUID
 import pytest
 from flask import Flask
 
-from core.application import Samverkan
-from core.stores import StoreConfig
+from samverkan.application.service import Samverkan
+from samverkan.storage.stores import StoreConfig
+from samverkan.web import create_app
 from tests.api.callers import OPERATOR, Caller, make_caller
-from web import create_app
 
 
 @pytest.fixture

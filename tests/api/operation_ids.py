@@ -5,8 +5,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from core.stores import StoreConfig
-from web import create_app
+from samverkan.storage.stores import StoreConfig
+from samverkan.web import create_app
 
 METHODS = ("get", "post", "put", "patch", "delete")
 

@@ -11,11 +11,11 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from flask import Flask
 
-from core.application import Samverkan
-from core.audit.checkpoints import sign_checkpoint
-from core.audit.keys import ensure_key_pair
-from core.audit.verify_proofs import verify_consistency, verify_inclusion
-from core.log import read_log
+from samverkan.application.service import Samverkan
+from samverkan.audit.checkpoints import sign_checkpoint
+from samverkan.audit.keys import ensure_key_pair
+from samverkan.audit.verify_proofs import verify_consistency, verify_inclusion
+from samverkan.storage.log import read_log
 from tests.api.callers import OPERATOR, Caller, make_caller
 
 PROBLEM = "application/problem+json"

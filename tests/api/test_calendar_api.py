@@ -10,9 +10,9 @@ from uuid import UUID
 import pytest
 from flask import Flask
 
-from core.application import Samverkan
-from core.domain.decision import Decision
-from core.plugins_web import exporters, plugins_of, projections_of
+from samverkan.application.service import Samverkan
+from samverkan.domain.decision import Decision
+from samverkan.web.plugins import exporters, plugins_of, projections_of
 from tests.api.callers import Caller, make_caller
 from tests.integration.helpers import Team, propose, start_team
 

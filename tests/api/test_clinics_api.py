@@ -16,9 +16,9 @@ from uuid import UUID
 import pytest
 from flask import Flask
 
-from core.application import Samverkan
-from core.domain.measure import Measure
-from core.plugins_web import projections_of
+from samverkan.application.service import Samverkan
+from samverkan.domain.measure import Measure
+from samverkan.web.plugins import projections_of
 from tests.api.callers import Caller, make_caller
 from tests.integration.helpers import Team, start_team
 

@@ -9,7 +9,7 @@ from uuid import uuid4
 import pytest
 from flask import Flask
 
-from core.application import Samverkan
+from samverkan.application.service import Samverkan
 from tests.api.callers import Caller
 from tests.api.partnership_team import PROBLEM, V1, Team, start_team
 

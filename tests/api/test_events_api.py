@@ -8,8 +8,8 @@ from uuid import UUID, uuid4
 import pytest
 from flask import Flask
 
-from core.application import Samverkan
-from core.audit.proofs import event_at
+from samverkan.application.service import Samverkan
+from samverkan.audit.proofs import event_at
 from tests.api.callers import Caller
 from tests.api.partnership_team import PROBLEM, V1, Team, start_team
 

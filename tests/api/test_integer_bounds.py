@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
 
-from core.stores import StoreConfig
+from samverkan.storage.stores import StoreConfig
 from tests.api.bad_input_world import ROUTES, World, make_world, operations, resolve
 
 OUT_OF_RANGE = (2**63, -(2**63) - 1, 10**20, -(10**20), 2**64)

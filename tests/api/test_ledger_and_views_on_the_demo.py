@@ -15,13 +15,13 @@ from uuid import UUID
 import pytest
 from flask import Flask
 
-from core.application import Samverkan
-from core.demo import load_demo
-from core.projections_index import partnership_rows
-from core.stores import StoreConfig
-from plugins.ledger.ledger import agreements_of
+from samverkan.application.service import Samverkan
+from samverkan.demo import load_demo
+from samverkan.plugins.ledger.ledger import agreements_of
+from samverkan.readmodels.records_index import partnership_rows
+from samverkan.storage.stores import StoreConfig
+from samverkan.web import create_app
 from tests.api.callers import OPERATOR, Caller, make_caller
-from web import create_app
 
 
 @pytest.fixture(scope="module")

@@ -18,9 +18,9 @@ import pytest
 from flask import Flask
 from werkzeug.test import TestResponse
 
+from samverkan.web.errors import PROBLEM_JSON
 from tests.api import test_role_matrix as matrix
 from tests.api.test_role_matrix import ROLES, ROUTES, Route, World
-from web.errors import PROBLEM_JSON
 
 world = matrix.world  # the role matrix's partnership and callers, built once per module
 

@@ -13,7 +13,7 @@ def test_health_and_readiness(flask_app: Flask) -> None:
 
 
 def test_readiness_fails_while_a_projection_is_behind(flask_app: Flask, admin: Caller) -> None:
-    import web.ops
+    import samverkan.web.ops
 
     admin.post(
         "/api/v1/organisations",
@@ -23,19 +23,19 @@ def test_readiness_fails_while_a_projection_is_behind(flask_app: Flask, admin: C
     service = flask_app.extensions["samverkan"]
     for i in range(3):  # recorded behind the web process's back, as another process would
         service.register_organisation(admin_actor(admin), f"Kommun {i}", "municipality", "SE")
-    original = web.ops.READY_MAX_LAG
-    web.ops.READY_MAX_LAG = 2
+    original = samverkan.web.ops.READY_MAX_LAG
+    samverkan.web.ops.READY_MAX_LAG = 2
     try:
         behind = flask_app.test_client().get("/readyz")
         assert behind.status_code == 503 and "current_state" in behind.json["behind"]
         projections.catch_up()
         assert flask_app.test_client().get("/readyz").status_code == 200
     finally:
-        web.ops.READY_MAX_LAG = original
+        samverkan.web.ops.READY_MAX_LAG = original
 
 
 def admin_actor(admin: Caller):
-    from core.domain.base import Actor
+    from samverkan.domain.base import Actor
 
     return Actor(admin.user_id, admin.organisation_id)
 

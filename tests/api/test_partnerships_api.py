@@ -9,7 +9,7 @@ from uuid import UUID, uuid4
 import pytest
 from flask import Flask
 
-from core.application import Samverkan
+from samverkan.application.service import Samverkan
 from tests.api.callers import Caller, make_caller
 from tests.api.partnership_team import PROBLEM, V1, Team, organisation, start_team
 

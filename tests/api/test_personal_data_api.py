@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from core.domain.partnership import Partnership
+from samverkan.domain.partnership import Partnership
 from tests.api.callers import OPERATOR, Caller, make_caller
 
 

@@ -21,14 +21,14 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from flask import Flask
 
-from core.application import Samverkan
-from core.audit.checkpoints import sign_checkpoint
-from core.audit.keys import ensure_key_pair
-from core.domain.base import Actor
-from core.domain.partnership import Partnership
-from core.stores import StoreConfig
+from samverkan.application.service import Samverkan
+from samverkan.audit.checkpoints import sign_checkpoint
+from samverkan.audit.keys import ensure_key_pair
+from samverkan.domain.base import Actor
+from samverkan.domain.partnership import Partnership
+from samverkan.storage.stores import StoreConfig
+from samverkan.web import create_app
 from tests.api.callers import OPERATOR, Caller, make_caller
-from web import create_app
 
 ROLES = ("admin", "coordinator", "member", "auditor", "foreign")
 ALLOWED, FORBIDDEN, HIDDEN = "allowed", 403, 404
@@ -191,7 +191,7 @@ class World:
             raw = key.public_key().public_bytes(
                 serialization.Encoding.Raw, serialization.PublicFormat.Raw
             )
-            from core.audit.checkpoints import register_witness_key
+            from samverkan.audit.checkpoints import register_witness_key
 
             key_id = register_witness_key(
                 self.service, caller.organisation_id, f"w{self.n()}.example", raw
@@ -299,8 +299,8 @@ def token_of_member(w: World, role: str) -> tuple[str, Any]:
 
 
 def first_position(w: World, role: str) -> tuple[str, Any]:
-    from core.audit.proofs import positions_of
-    from core.log import read_log
+    from samverkan.audit.proofs import positions_of
+    from samverkan.storage.log import read_log
 
     pid = w.partnership()
     size = sign_checkpoint(w.service).size

@@ -11,8 +11,8 @@ from uuid import UUID
 import pytest
 from flask import Flask
 
-from core.application import Samverkan
-from core.domain.base import Actor
+from samverkan.application.service import Samverkan
+from samverkan.domain.base import Actor
 from tests.api.callers import OPERATOR, Caller, make_caller
 
 PROBLEM = "application/problem+json"

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 import pytest
 from flask import Flask
 
-from core.stores import StoreConfig
+from samverkan.storage.stores import StoreConfig
+from samverkan.web import create_app
 from tests.api.bad_input_world import operations
-from web import create_app
 
 SOME_ID = "3f0c9a52-8d7e-4f55-9a43-1b2c3d4e5f60"
 BAD_BODIES = ({"bogus": [1], "title": 10**20}, "{not json")

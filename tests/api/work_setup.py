@@ -14,7 +14,7 @@ from uuid import UUID
 from flask import Flask
 from werkzeug.test import TestResponse
 
-from core.application import Samverkan
+from samverkan.application.service import Samverkan
 from tests.api.callers import OPERATOR, Caller, make_caller
 
 PROBLEM = "application/problem+json"

@@ -8,11 +8,11 @@ from uuid import UUID
 
 from flask import Flask
 
-from core.plugins_web import projections_of
-from core.stores import StoreConfig
+from samverkan.storage.stores import StoreConfig
+from samverkan.web import create_app
+from samverkan.web.plugins import projections_of
 from tests.api.callers import OPERATOR
 from tests.ui.pages import PASSWORD, user_with_password
-from web import create_app
 
 
 @dataclass

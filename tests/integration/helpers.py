@@ -11,10 +11,10 @@ from uuid import UUID
 import pytest
 from eventsourcing.domain import DomainEvent
 
-from core.application import AGGREGATES, Samverkan
-from core.domain.base import Actor
-from core.log import LoggedEvent, read_log
-from core.stores import StoreConfig
+from samverkan.application.service import AGGREGATES, Samverkan
+from samverkan.domain.base import Actor
+from samverkan.storage.log import LoggedEvent, read_log
+from samverkan.storage.stores import StoreConfig
 
 
 def acting_for(organisation_id: UUID) -> Actor:

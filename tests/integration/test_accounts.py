@@ -6,14 +6,20 @@ from uuid import uuid4
 import pytest
 import sqlalchemy as sa
 
-from core.application import Samverkan
-from core.commands.accounts import EmailTaken, LastAdmin
-from core.db import api_tokens, users
-from core.db import sessions as sessions_table
-from core.domain.base import Actor
-from core.errors import InvalidInput, NotFound
-from core.log import read_log
-from core.sessions import Limits, digest, forget_old_sessions, session_row, start_session
+from samverkan.application.accounts import EmailTaken, LastAdmin
+from samverkan.application.service import Samverkan
+from samverkan.application.sessions import (
+    Limits,
+    digest,
+    forget_old_sessions,
+    session_row,
+    start_session,
+)
+from samverkan.domain.base import Actor
+from samverkan.errors import InvalidInput, NotFound
+from samverkan.storage.log import read_log
+from samverkan.storage.tables import api_tokens, users
+from samverkan.storage.tables import sessions as sessions_table
 
 
 def make_user(app: Samverkan, actor: Actor, role: str = "member", password: str | None = None):

@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from core.application import Samverkan
-from core.domain.agreement import Agreement
-from core.errors import (
+from samverkan.application.service import Samverkan
+from samverkan.domain.agreement import Agreement
+from samverkan.errors import (
     InvalidInput,
     NotAMember,
     NotAParty,

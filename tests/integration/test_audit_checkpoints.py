@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from core.application import Samverkan
-from core.audit.checkpoints import (
+from samverkan.application.service import Samverkan
+from samverkan.audit.checkpoints import (
     add_cosignature,
     checkpoint_if_due,
     checkpoint_listing,
@@ -23,19 +23,19 @@ from core.audit.checkpoints import (
     register_witness_key,
     sign_checkpoint,
 )
-from core.audit.keys import AuditKeyMissing, ensure_key_pair, key_path, load_key
-from core.audit.merkle import EMPTY_ROOT
-from core.audit.note import (
+from samverkan.audit.keys import AuditKeyMissing, ensure_key_pair, key_path, load_key
+from samverkan.audit.merkle import EMPTY_ROOT
+from samverkan.audit.note import (
     key_id,
     parse_checkpoint_text,
     parse_note,
     parse_verifier_key,
     verify_ed25519,
 )
-from core.cli import main
-from core.domain.base import Actor
-from core.errors import InvalidInput, NotFound
-from core.stores import StoreConfig
+from samverkan.cli.main import main
+from samverkan.domain.base import Actor
+from samverkan.errors import InvalidInput, NotFound
+from samverkan.storage.stores import StoreConfig
 
 
 def test_init_makes_a_private_key_only_its_owner_can_read(store_config: StoreConfig) -> None:

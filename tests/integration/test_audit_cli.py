@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-import core.cli_audit
-from core.application import Samverkan
-from core.domain.base import Actor
+import samverkan.cli.audit
+from samverkan.application.service import Samverkan
+from samverkan.domain.base import Actor
 from tests.integration.test_audit_tamper import record_log, run_cli, verify
 
 
@@ -37,7 +37,7 @@ def test_a_progress_bar_on_large_stores(
     app: Samverkan, actor: Actor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     record_log(app, actor)
-    monkeypatch.setattr(core.cli_audit, "PROGRESS_FROM", 1)
+    monkeypatch.setattr(samverkan.cli.audit, "PROGRESS_FROM", 1)
     result = verify(app.config)
     assert result.exit_code == 0, result.output
     assert "OK: 8 events verified" in result.output

@@ -12,13 +12,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.application import Samverkan
-from core.audit.checkpoints import latest_checkpoint, sign_checkpoint
-from core.audit.keys import load_key
-from core.audit.standalone import BundleError, verify_export
-from core.audit.standalone import main as samverkan_verify
-from core.domain.base import Actor
-from core.stores import StoreConfig
+from samverkan.application.service import Samverkan
+from samverkan.audit.checkpoints import latest_checkpoint, sign_checkpoint
+from samverkan.audit.keys import load_key
+from samverkan.audit.standalone import BundleError, verify_export
+from samverkan.audit.standalone import main as samverkan_verify
+from samverkan.domain.base import Actor
+from samverkan.storage.stores import StoreConfig
 from tests.conftest import POSTGRES_URL, postgres_config
 from tests.integration.test_audit_tamper import record_log, run_cli, verify
 
@@ -100,7 +100,7 @@ def test_samverkan_verify_accepts_the_bundle_and_a_kept_checkpoint(
 def test_the_verifier_needs_only_the_standard_library_and_cryptography(tmp_path: Path) -> None:
     """Run it in a fresh interpreter and list what it imported beyond those."""
     code = (
-        "import sys; import core.audit.standalone as s; "
+        "import sys; import samverkan.audit.standalone as s; "
         "bad = {m.split('.')[0] for m in sys.modules} & "
         "{'sqlalchemy', 'eventsourcing', 'click', 'flask', 'psycopg', 'rich', 'pluggy'}; "
         "print(sorted(bad))"

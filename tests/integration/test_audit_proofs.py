@@ -11,22 +11,22 @@ from typing import Any
 
 import pytest
 
-from core.application import Samverkan
-from core.audit.checkpoints import sign_checkpoint
-from core.audit.keys import ensure_key_pair
-from core.audit.leaf import decode_leaf
-from core.audit.merkle import leaf_hash, verify_consistency, verify_inclusion
-from core.audit.proofs import (
+from samverkan.application.service import Samverkan
+from samverkan.audit.checkpoints import sign_checkpoint
+from samverkan.audit.keys import ensure_key_pair
+from samverkan.audit.leaf import decode_leaf
+from samverkan.audit.merkle import leaf_hash, verify_consistency, verify_inclusion
+from samverkan.audit.proofs import (
     consistency,
     event_at,
     inclusion,
     partnership_bundle,
     positions_of,
 )
-from core.audit.standalone import BundleError, main, verify_partnership
-from core.domain.base import Actor
-from core.errors import InvalidInput, NotFound
-from core.log import partnership_log, read_log
+from samverkan.audit.standalone import BundleError, main, verify_partnership
+from samverkan.domain.base import Actor
+from samverkan.errors import InvalidInput, NotFound
+from samverkan.storage.log import partnership_log, read_log
 from tests.integration.helpers import propose, start_team
 
 

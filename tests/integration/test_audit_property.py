@@ -16,10 +16,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.application import Samverkan
-from core.audit.verify import verify_store
-from core.domain.base import Actor
-from core.stores import StoreConfig
+from samverkan.application.service import Samverkan
+from samverkan.audit.verify import verify_store
+from samverkan.domain.base import Actor
+from samverkan.storage.stores import StoreConfig
 from tests.integration.test_audit_tamper import RawLog, record_log
 
 SIZE = 12

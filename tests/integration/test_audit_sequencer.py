@@ -16,9 +16,9 @@ from eventsourcing.popo import POPOApplicationRecorder
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.application import Samverkan
-from core.audit.leaf import LeafFields
-from core.audit.merkle import (
+from samverkan.application.service import Samverkan
+from samverkan.audit.leaf import LeafFields
+from samverkan.audit.merkle import (
     MemoryNodeStore,
     append_leaf,
     consistency_proof,
@@ -28,10 +28,10 @@ from core.audit.merkle import (
     verify_consistency,
     verify_inclusion,
 )
-from core.audit.sequencer import catch_up
-from core.audit.sqlstore import SqlNodeStore, tree_size
-from core.audit.tables import leaves, nodes
-from core.domain.base import Actor
+from samverkan.audit.sequencer import catch_up
+from samverkan.audit.sqlstore import SqlNodeStore, tree_size
+from samverkan.audit.tables import leaves, nodes
+from samverkan.domain.base import Actor
 from tests.conftest import POSTGRES_URL, postgres_config
 
 

@@ -16,15 +16,15 @@ import psycopg
 import sqlalchemy as sa
 from click.testing import CliRunner, Result
 
-from core.application import Samverkan
-from core.audit.checkpoints import sign_checkpoint
-from core.audit.keys import ensure_key_pair
-from core.audit.sequencer import catch_up
-from core.audit.sqlstore import notification_at
-from core.audit.tables import leaves, nodes
-from core.cli import main
-from core.domain.base import Actor
-from core.stores import StoreConfig
+from samverkan.application.service import Samverkan
+from samverkan.audit.checkpoints import sign_checkpoint
+from samverkan.audit.keys import ensure_key_pair
+from samverkan.audit.sequencer import catch_up
+from samverkan.audit.sqlstore import notification_at
+from samverkan.audit.tables import leaves, nodes
+from samverkan.cli.main import main
+from samverkan.domain.base import Actor
+from samverkan.storage.stores import StoreConfig
 from tests.conftest import POSTGRES_URL
 
 SHIFT = 1_000_000

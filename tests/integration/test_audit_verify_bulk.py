@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from core.application import Samverkan
-from core.audit import verify
-from core.audit.checkpoints import sign_checkpoint
-from core.audit.keys import ensure_key_pair
-from core.audit.tables import leaves, nodes
-from core.domain.base import Actor
+from samverkan.application.service import Samverkan
+from samverkan.audit import verify
+from samverkan.audit.checkpoints import sign_checkpoint
+from samverkan.audit.keys import ensure_key_pair
+from samverkan.audit.tables import leaves, nodes
+from samverkan.domain.base import Actor
 from tests.integration.test_audit_tamper import RawLog
 
 SIGNED = (3, 8, 13)  # inside a run, at a run's end, inside a later run

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner, Result
 
-from core.cli import main
-from core.stores import StoreConfig
+from samverkan.cli.main import main
+from samverkan.storage.stores import StoreConfig
 
 
 @pytest.fixture

@@ -14,12 +14,12 @@ from uuid import UUID
 import pytest
 from eventsourcing.persistence import IntegrityError
 
-from core.application import Samverkan
-from core.commands.base import WRITE_RETRIES
-from core.domain.decision import Decision
-from core.domain.measure import Measure
-from core.errors import StaleVersion, WriteConflict
-from core.stores import StoreConfig
+from samverkan.application.base import WRITE_RETRIES
+from samverkan.application.service import Samverkan
+from samverkan.domain.decision import Decision
+from samverkan.domain.measure import Measure
+from samverkan.errors import StaleVersion, WriteConflict
+from samverkan.storage.stores import StoreConfig
 from tests.integration.helpers import (
     Write,
     count,

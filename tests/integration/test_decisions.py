@@ -6,9 +6,9 @@ import uuid
 
 import pytest
 
-from core.application import Samverkan
-from core.domain.decision import Decision
-from core.errors import (
+from samverkan.application.service import Samverkan
+from samverkan.domain.decision import Decision
+from samverkan.errors import (
     DecisionNotAdopted,
     DecisionNotOpen,
     InvalidInput,

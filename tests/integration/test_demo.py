@@ -10,14 +10,14 @@ from uuid import UUID
 import pytest
 from click.testing import CliRunner
 
-from core.application import Samverkan
-from core.cli import main
-from core.demo import DEMO_PASSWORD, load_demo
-from core.domain.agreement import Agreement
-from core.domain.partnership import Partnership
-from core.errors import StoreNotEmpty
-from core.log import partnership_log, read_log
-from core.stores import StoreConfig
+from samverkan.application.service import Samverkan
+from samverkan.cli.main import main
+from samverkan.demo import DEMO_PASSWORD, load_demo
+from samverkan.domain.agreement import Agreement
+from samverkan.domain.partnership import Partnership
+from samverkan.errors import StoreNotEmpty
+from samverkan.storage.log import partnership_log, read_log
+from samverkan.storage.stores import StoreConfig
 
 
 @pytest.fixture(scope="module")

@@ -15,10 +15,10 @@ from uuid import UUID
 
 import pytest
 
-from core.application import Samverkan
-from core.demo import load_demo
-from core.log import partnership_log, read_log
-from core.stores import StoreConfig
+from samverkan.application.service import Samverkan
+from samverkan.demo import load_demo
+from samverkan.storage.log import partnership_log, read_log
+from samverkan.storage.stores import StoreConfig
 
 EVENTS = 617
 PER_PARTNERSHIP = {

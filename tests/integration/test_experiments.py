@@ -8,10 +8,10 @@ from datetime import date
 
 import pytest
 
-from core.application import Samverkan
-from core.domain.base import Actor
-from core.domain.experiment import Experiment
-from core.errors import InvalidInput, NotFound, StageOutOfOrder
+from samverkan.application.service import Samverkan
+from samverkan.domain.base import Actor
+from samverkan.domain.experiment import Experiment
+from samverkan.errors import InvalidInput, NotFound, StageOutOfOrder
 from tests.integration.helpers import Team, count, log, register, start_team, types
 
 

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from eventsourcing.persistence import IntegrityError, Recording
 
-from core.application import Samverkan
-from core.domain.organisation import Organisation
-from core.group_commit import GroupCommit
+from samverkan.application.service import Samverkan
+from samverkan.domain.organisation import Organisation
+from samverkan.storage.group_commit import GroupCommit
 from tests.integration.helpers import register
 
 THREADS = 6

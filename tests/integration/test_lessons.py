@@ -6,9 +6,9 @@ import uuid
 
 import pytest
 
-from core.application import Samverkan
-from core.domain.lesson import Lesson
-from core.errors import InvalidInput, LessonRetracted, NotFound
+from samverkan.application.service import Samverkan
+from samverkan.domain.lesson import Lesson
+from samverkan.errors import InvalidInput, LessonRetracted, NotFound
 from tests.integration.helpers import log, start_team, types
 
 

@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from core.application import Samverkan
-from core.domain.measure import Measure
-from core.errors import DuplicatePeriod, InvalidInput, NotFound, UnknownPeriod
+from samverkan.application.service import Samverkan
+from samverkan.domain.measure import Measure
+from samverkan.errors import DuplicatePeriod, InvalidInput, NotFound, UnknownPeriod
 from tests.integration.helpers import Team, count, log, start_team, types
 
 

@@ -15,13 +15,13 @@ from eventsourcing.persistence import Tracking
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.application import Samverkan
-from core.errors import SamverkanError
-from core.plugins import Plugins
-from core.projections import APPLICATION_NAME
-from core.projections_runner import Projections
-from core.stores import StoreConfig
-from plugins.measures import tables
+from samverkan.application.service import Samverkan
+from samverkan.errors import SamverkanError
+from samverkan.plugin_manager import Plugins
+from samverkan.plugins.measures import tables
+from samverkan.projections.base import APPLICATION_NAME
+from samverkan.projections.runner import Projections
+from samverkan.storage.stores import StoreConfig
 from tests.integration.helpers import start_team
 
 

@@ -4,9 +4,9 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from core.db import metadata
-from core.migrations import upgrade
-from core.stores import StoreConfig
+from samverkan.storage.migrations import upgrade
+from samverkan.storage.stores import StoreConfig
+from samverkan.storage.tables import metadata
 
 
 def test_migrations_build_exactly_the_tables_the_code_defines(store_config: StoreConfig) -> None:
@@ -31,7 +31,7 @@ def test_revision_0002_adds_sessions_and_drops_the_old_failure_table(
 ) -> None:
     from alembic import command
 
-    from core.migrations import alembic_config
+    from samverkan.storage.migrations import alembic_config
 
     engine = store_config.sql_engine()
     try:

@@ -6,10 +6,10 @@ import uuid
 
 import pytest
 
-from core.application import Samverkan
-from core.domain.base import Actor
-from core.domain.organisation import Organisation
-from core.errors import InvalidInput, NotFound
+from samverkan.application.service import Samverkan
+from samverkan.domain.base import Actor
+from samverkan.domain.organisation import Organisation
+from samverkan.errors import InvalidInput, NotFound
 from tests.integration.helpers import count, log, types
 
 

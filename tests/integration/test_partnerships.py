@@ -8,10 +8,10 @@ from decimal import Decimal
 
 import pytest
 
-from core.application import Samverkan
-from core.domain.base import Actor
-from core.domain.partnership import Partnership
-from core.errors import (
+from samverkan.application.service import Samverkan
+from samverkan.domain.base import Actor
+from samverkan.domain.partnership import Partnership
+from samverkan.errors import (
     AlreadyAMember,
     AlreadyDesignated,
     CoordinatorCannotLeave,

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from core.cli import main
-from core.stores import StoreConfig
-from web import create_app
+from samverkan.cli.main import main
+from samverkan.storage.stores import StoreConfig
+from samverkan.web import create_app
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "store_e17aac0"
 

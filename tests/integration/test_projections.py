@@ -9,11 +9,11 @@ import pytest
 import sqlalchemy as sa
 from eventsourcing.persistence import Tracking
 
-from core.application import Samverkan
-from core.domain.partnership import Partnership
-from core.projections import APPLICATION_NAME, SqlProjection, advance, handles, positions
-from core.projections_index import members, partnerships, records
-from core.projections_runner import ProjectionFailed, Projections
+from samverkan.application.service import Samverkan
+from samverkan.domain.partnership import Partnership
+from samverkan.projections.base import APPLICATION_NAME, SqlProjection, advance, handles, positions
+from samverkan.projections.runner import ProjectionFailed, Projections
+from samverkan.readmodels.records_index import members, partnerships, records
 from tests.integration.helpers import record_every_event, start_team
 
 
@@ -79,7 +79,9 @@ def test_a_failing_projection_stops_at_the_event_and_resumes_after_a_fix(
     start_team(app, "first")
     start_team(app, "poison")
     start_team(app, "third")
-    runner = Projections(app, [("core.projections_index", _index()), ("fragile-plugin", Fragile)])
+    runner = Projections(
+        app, [("samverkan.readmodels.records_index", _index()), ("fragile-plugin", Fragile)]
+    )
     applied = runner.catch_up()
     assert applied["records_index"] > 0, "the healthy projection still catches up"
     status = {s.name: s for s in runner.status()}["fragile"]
@@ -101,7 +103,7 @@ def test_a_failing_projection_stops_at_the_event_and_resumes_after_a_fix(
 
 
 def test_a_rebuild_equals_the_incremental_rows_and_is_repeatable(app: Samverkan) -> None:
-    runner = Projections(app, [("core.projections_index", _index())])
+    runner = Projections(app, [("samverkan.readmodels.records_index", _index())])
     start_team(app, "early")
     runner.catch_up()  # part of the log incrementally ...
     record_every_event(app)
@@ -129,14 +131,14 @@ def test_a_rebuild_that_fails_keeps_the_old_rows(
 
 
 def _index() -> type[SqlProjection]:
-    from core.projections_index import RecordsIndex
+    from samverkan.readmodels.records_index import RecordsIndex
 
     return RecordsIndex
 
 
 def test_the_records_index_agrees_with_the_aggregates(app: Samverkan) -> None:
     team = record_every_event(app)
-    runner = Projections(app, [("core.projections_index", _index())])
+    runner = Projections(app, [("samverkan.readmodels.records_index", _index())])
     runner.catch_up()
     with app.sql.connect() as connection:
         indexed = list(connection.execute(sa.select(records)))
@@ -193,13 +195,13 @@ def test_the_index_reads_every_record_event() -> None:
 
 
 def test_pages_read_partnerships_and_records_from_the_index(app: Samverkan) -> None:
-    from core.projections_index import partnership_rows, records_of
+    from samverkan.readmodels.records_index import partnership_rows, records_of
     from tests.integration.helpers import propose, register
 
     team = start_team(app, "Testbädd Norrtälje")
     outsider = register(app, "Region Skåne")
     decision = propose(app, team, [team.region])
-    Projections(app, [("core.projections_index", _index())]).catch_up()
+    Projections(app, [("samverkan.readmodels.records_index", _index())]).catch_up()
     pid = str(team.partnership_id)
     (row,) = partnership_rows(app.sql, str(team.municipality.organisation_id))
     assert (row["id"], row["title"], row["kind"], row["phase"]) == (
@@ -228,7 +230,7 @@ def test_one_pass_rebuild_of_every_projection_equals_events_applied_one_at_a_tim
 ) -> None:
     """The batched paths (a page per transaction, ``apply_batch``) give the rows of the
     eventsourcing shape, ``process_event`` of one event at a time."""
-    from core.plugins import Plugins
+    from samverkan.plugin_manager import Plugins
 
     record_every_event(app)
     runner = Projections.from_plugins(app, Plugins())
@@ -252,7 +254,7 @@ def test_catching_up_racing_runners_apply_each_event_once(app: Samverkan) -> Non
     a page; the other finds it done, and no row is written twice."""
     import threading
 
-    from core.plugins import Plugins
+    from samverkan.plugin_manager import Plugins
 
     record_every_event(app)
     runners = [Projections.from_plugins(app, Plugins()) for _ in range(2)]
@@ -272,10 +274,10 @@ def test_catching_up_racing_runners_apply_each_event_once(app: Samverkan) -> Non
 def test_a_partnership_history_reads_the_index_then_the_log_after_it(app: Samverkan) -> None:
     """The audit bundle's and `samverkan events --partnership`'s source: the index up to
     its position and the log after it give the same events as a scan of the whole log."""
-    from core.event_index import EventIndex, indexed_up_to, partnership_history
-    from core.log import partnership_log
+    from samverkan.readmodels.event_index import EventIndex, indexed_up_to, partnership_history
+    from samverkan.storage.log import partnership_log
 
-    runner = Projections(app, [("core.event_index", EventIndex)])
+    runner = Projections(app, [("samverkan.readmodels.event_index", EventIndex)])
     team = record_every_event(app)
     assert indexed_up_to(app.sql) == 0
     scanned = list(partnership_log(app, team.partnership_id))
@@ -292,13 +294,15 @@ def test_a_partnership_history_reads_the_index_then_the_log_after_it(app: Samver
 def test_a_stuck_projection_does_not_make_every_catch_up_read_the_log_again(
     app: Samverkan, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import core.projections_runner
+    import samverkan.projections.runner
 
-    monkeypatch.setattr(core.projections_runner, "PAGE", 5)
+    monkeypatch.setattr(samverkan.projections.runner, "PAGE", 5)
     monkeypatch.setattr(Fragile, "fixed", False)
     start_team(app, "poison")
     record_every_event(app)  # many pages after the poison
-    runner = Projections(app, [("core.projections_index", _index()), ("fragile-plugin", Fragile)])
+    runner = Projections(
+        app, [("samverkan.readmodels.records_index", _index()), ("fragile-plugin", Fragile)]
+    )
     runner.catch_up()
     assert {s.name: bool(s.error) for s in runner.status()} == {
         "records_index": False,
@@ -320,7 +324,7 @@ def test_a_stuck_projection_does_not_make_every_catch_up_read_the_log_again(
 
 def test_a_partnerships_records_of_one_kind_are_found_by_one_index(app: Samverkan) -> None:
     """Not by the kind's index alone, which holds every record of that kind in the store."""
-    from core.current_state import create_state_tables
+    from samverkan.readmodels.current_state import create_state_tables
 
     create_state_tables(app.sql)  # again: an index made since is added, nothing fails
     indexes = {index["name"] for index in sa.inspect(app.sql).get_indexes("current_states")}

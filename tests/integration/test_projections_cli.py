@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from core.application import Samverkan
-from core.cli import main
-from core.stores import StoreConfig
+from samverkan.application.service import Samverkan
+from samverkan.cli.main import main
+from samverkan.storage.stores import StoreConfig
 from tests.integration.helpers import start_team
 
 

@@ -15,11 +15,11 @@ import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.application import Samverkan
-from core.errors import SamverkanError
-from core.plugins import Plugins
-from core.projections_runner import Projections
-from core.stores import StoreConfig
+from samverkan.application.service import Samverkan
+from samverkan.errors import SamverkanError
+from samverkan.plugin_manager import Plugins
+from samverkan.projections.runner import Projections
+from samverkan.storage.stores import StoreConfig
 from tests.integration.helpers import acting_for, register
 
 
@@ -62,7 +62,7 @@ def with_partnership(command: Callable[[World, UUID, int], Any]) -> Callable[[Wo
 
 
 def coordinator_of(w: World, pid: UUID) -> Any:
-    from core.domain.partnership import Partnership
+    from samverkan.domain.partnership import Partnership
 
     return acting_for(w.app.get(Partnership, pid).coordinator_id)
 
@@ -112,7 +112,7 @@ def with_decision(command: Callable[[World, UUID, int], Any]) -> Callable[[World
 
 
 def signatory(w: World, decision_id: UUID) -> Any:
-    from core.domain.decision import Decision
+    from samverkan.domain.decision import Decision
 
     return acting_for(w.app.get(Decision, decision_id).signatory_ids[0])
 
@@ -166,7 +166,7 @@ steps = st.lists(
 
 def _projection_names() -> list[str]:
     """Every projection the installed plugins register (the example's too)."""
-    from core.projections import SqlProjection
+    from samverkan.projections.base import SqlProjection
 
     classes: list[type[SqlProjection]] = [
         cls for _plugin, cls in Plugins().collect("register_projections", service=None)

@@ -14,13 +14,13 @@ import pytest
 import sqlalchemy as sa
 from eventsourcing.persistence import IntegrityError
 
-from core.application import Samverkan
-from core.domain.organisation import Organisation
-from core.plugins import Plugins
-from core.projections import SqlProjection, handles
-from core.projections_runner import Projections
-from core.projections_worker import follow
-from core.stores import StoreConfig
+from samverkan.application.service import Samverkan
+from samverkan.domain.organisation import Organisation
+from samverkan.plugin_manager import Plugins
+from samverkan.projections.base import SqlProjection, handles
+from samverkan.projections.runner import Projections
+from samverkan.projections.worker import follow
+from samverkan.storage.stores import StoreConfig
 from tests.conftest import postgres_config
 from tests.integration.helpers import register, start_team
 from tests.plugins.install import TARGET as TEST_PLUGINS
@@ -162,7 +162,7 @@ def test_two_worker_processes_share_the_log(
     env = dict(os.environ, SAMVERKAN_DATABASE_URL=config.database_url or "")
     env["SAMVERKAN_DATA_DIR"] = str(tmp_path)
     env["PYTHONPATH"] = str(TEST_PLUGINS)  # where the test run installed the example plugin
-    command = [sys.executable, "-m", "core.cli", "projections", "run"]
+    command = [sys.executable, "-m", "samverkan.cli.main", "projections", "run"]
     root = Path(__file__).resolve().parents[2]
     workers = [
         subprocess.Popen(command, env=env, cwd=root, stdout=subprocess.PIPE, text=True)

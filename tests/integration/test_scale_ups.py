@@ -6,9 +6,9 @@ import uuid
 
 import pytest
 
-from core.application import Samverkan
-from core.domain.scaleup import ScaleUp
-from core.errors import InvalidInput, NotATargetUnit, NotFound, ScaleUpEnded
+from samverkan.application.service import Samverkan
+from samverkan.domain.scaleup import ScaleUp
+from samverkan.errors import InvalidInput, NotATargetUnit, NotFound, ScaleUpEnded
 from tests.integration.helpers import Team, count, log, register, start_team, types
 
 

@@ -1,8 +1,8 @@
 """The application records and reads back on both stores."""
 
-from core.application import Samverkan
-from core.domain.base import Actor
-from core.domain.partnership import Partnership
+from samverkan.application.service import Samverkan
+from samverkan.domain.base import Actor
+from samverkan.domain.partnership import Partnership
 
 
 def test_partnership_round_trip(app: Samverkan, actor: Actor) -> None:

@@ -7,13 +7,13 @@ import uuid
 import pytest
 import sqlalchemy as sa
 
-from core.application import Samverkan
-from core.db import texts
-from core.domain.lesson import Lesson
-from core.domain.partnership import Partnership
-from core.domain.redaction import Redaction
-from core.errors import AlreadyRedacted, InvalidInput, NotFound
-from core.log import read_log
+from samverkan.application.service import Samverkan
+from samverkan.domain.lesson import Lesson
+from samverkan.domain.partnership import Partnership
+from samverkan.domain.redaction import Redaction
+from samverkan.errors import AlreadyRedacted, InvalidInput, NotFound
+from samverkan.storage.log import read_log
+from samverkan.storage.tables import texts
 from tests.integration.helpers import all_topics, log, record_every_event, start_team, types
 
 

@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from core.application import Samverkan
-from core.domain.decision import Decision
-from core.domain.measure import Measure
-from core.domain.partnership import Partnership
-from core.errors import InvalidInput, NotFound
+from samverkan.application.service import Samverkan
+from samverkan.domain.decision import Decision
+from samverkan.domain.measure import Measure
+from samverkan.domain.partnership import Partnership
+from samverkan.errors import InvalidInput, NotFound
 from tests.integration.helpers import log, propose, start_team
 
 TICK = timedelta(microseconds=1)

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from core.application import Samverkan
-from core.db import texts
-from core.domain.organisation import Organisation
-from core.domain.partnership import Partnership
-from core.texts import remembering_written
+from samverkan.application.service import Samverkan
+from samverkan.domain.organisation import Organisation
+from samverkan.domain.partnership import Partnership
+from samverkan.storage.tables import texts
+from samverkan.storage.texts import remembering_written
+from samverkan.web.api import conventions
 from tests.integration.helpers import register, start_team
-from web.api import conventions
 
 
 def delete_behind_the_stores_back(app: Samverkan) -> None:

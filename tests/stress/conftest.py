@@ -15,9 +15,9 @@ import pytest
 
 from benchmarks.generator import BulkSamverkan, generate
 from benchmarks.server import run_cli
-from core.application import Samverkan
-from core.log import read_log
-from core.stores import StoreConfig
+from samverkan.application.service import Samverkan
+from samverkan.storage.log import read_log
+from samverkan.storage.stores import StoreConfig
 
 
 def scales(short: Any, full: Any) -> list[Any]:

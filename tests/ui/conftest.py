@@ -9,12 +9,12 @@ from uuid import UUID
 import pytest
 from flask import Flask
 
-from core.application import Samverkan
-from core.domain.base import Actor
-from core.stores import StoreConfig
+from samverkan.application.service import Samverkan
+from samverkan.domain.base import Actor
+from samverkan.storage.stores import StoreConfig
+from samverkan.web import create_app
 from tests.api.callers import OPERATOR
 from tests.ui.pages import user_with_password
-from web import create_app
 
 
 @pytest.fixture
@@ -56,7 +56,7 @@ def team(service: Samverkan, flask_app: Flask) -> Team:
         "2021-12-31",
     )
     service.add_member(coordinator, partnership.id, company, "partner")
-    from core.plugins_web import projections_of
+    from samverkan.web.plugins import projections_of
 
     projections_of(flask_app).catch_up()
     return Team(partnership.id, coordinator, member, region, company)

@@ -12,8 +12,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
-from core.application import Samverkan
-from core.domain.base import Actor
+from samverkan.application.service import Samverkan
+from samverkan.domain.base import Actor
 from tests.api.callers import OPERATOR
 
 PASSWORD = "correct horse battery"

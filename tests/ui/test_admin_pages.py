@@ -7,8 +7,8 @@ import re
 
 from flask import Flask
 
-from core.application import Samverkan
-from core.domain.organisation import Organisation
+from samverkan.application.service import Samverkan
+from samverkan.domain.organisation import Organisation
 from tests.api.callers import OPERATOR
 from tests.ui.conftest import Team
 from tests.ui.pages import Visitor, text, user_with_password, visitor

@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 
 from flask import Flask
 
-from core.application import Samverkan
-from core.audit.checkpoints import sign_checkpoint
-from core.audit.keys import ensure_key_pair
-from core.audit.sequencer import catch_up
+from samverkan.application.service import Samverkan
+from samverkan.audit.checkpoints import sign_checkpoint
+from samverkan.audit.keys import ensure_key_pair
+from samverkan.audit.sequencer import catch_up
 from tests.ui.conftest import Team
 from tests.ui.pages import text, visitor
 from tests.ui.test_partnership_pages import propose

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 from flask import Flask
 
-from core.application import Samverkan
-from core.domain.decision import Decision
+from samverkan.application.service import Samverkan
+from samverkan.domain.decision import Decision
 from tests.api.callers import OPERATOR
 from tests.ui.conftest import Team
 from tests.ui.pages import Visitor, text, user_with_password, visitor

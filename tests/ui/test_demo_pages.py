@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
-from core.demo import DEMO_EMAIL, DEMO_PASSWORD, demo_data, load_demo
-from core.plugins_web import projections_of
-from core.stores import StoreConfig
+from samverkan.demo import DEMO_EMAIL, DEMO_PASSWORD, demo_data, load_demo
+from samverkan.storage.stores import StoreConfig
+from samverkan.web import create_app
+from samverkan.web.plugins import projections_of
 from tests.ui.pages import text, visitor
-from web import create_app
 
 SAY = {"sv": "Mina samverkansprojekt", "nb": "Mine samarbeid", "en": "My partnerships"}
 TRAIL = {"sv": "Historik", "nb": "Historikk", "en": "Audit trail"}

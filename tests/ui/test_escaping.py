@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from flask import Flask
 
-from core.application import Samverkan
-from core.plugins_web import projections_of
+from samverkan.application.service import Samverkan
+from samverkan.web.plugins import projections_of
 from tests.api.callers import OPERATOR
 from tests.ui.conftest import Team
 from tests.ui.pages import user_with_password, visitor

@@ -7,8 +7,8 @@ from uuid import UUID
 
 from flask import Flask
 
-from core.application import Samverkan
-from core.domain.experiment import Experiment
+from samverkan.application.service import Samverkan
+from samverkan.domain.experiment import Experiment
 from tests.ui.conftest import Team
 from tests.ui.pages import text
 from tests.ui.work_setup import (

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from flask import Flask
 
-from core.application import Samverkan
-from core.domain.measure import Measure
+from samverkan.application.service import Samverkan
+from samverkan.domain.measure import Measure
 from tests.ui.conftest import Team
 from tests.ui.pages import text
 from tests.ui.work_setup import auditor, catch_up, field_error, form_error, signed_in, stranger

@@ -7,8 +7,8 @@ from uuid import UUID
 
 from flask import Flask
 
-from core.application import Samverkan
-from core.plugins_web import projections_of
+from samverkan.application.service import Samverkan
+from samverkan.web.plugins import projections_of
 from tests.ui.conftest import Team
 from tests.ui.pages import text, visitor
 

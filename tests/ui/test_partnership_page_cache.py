@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from flask import Flask
 
-from core.application import Samverkan
-from core.current_state import load_current
-from core.domain.partnership import Partnership
-from core.domain.redaction import Redaction
-from core.plugins_web import projections_of
+from samverkan.application.service import Samverkan
+from samverkan.domain.partnership import Partnership
+from samverkan.domain.redaction import Redaction
+from samverkan.readmodels.current_state import load_current
+from samverkan.web.plugins import projections_of
+from samverkan.web.ui.fragments import Fragments
 from tests.ui.conftest import Team
 from tests.ui.pages import CSRF, text, visitor
 from tests.ui.test_partnership_pages import propose
-from web.ui.fragments import Fragments
 
 PURPOSE = "Vinna-vinna-vinna för regionen, företagen och invånarna"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from core.application import Samverkan
+from samverkan.application.service import Samverkan
 from tests.ui.conftest import Team
 from tests.ui.pages import text
 from tests.ui.work_setup import (

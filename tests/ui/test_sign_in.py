@@ -8,10 +8,10 @@ from typing import Any
 
 from flask import Flask
 
+from samverkan.web import create_app
+from samverkan.web.ui.throttle import Delays
 from tests.ui.conftest import Team
 from tests.ui.pages import PASSWORD, Visitor, text, visitor
-from web import create_app
-from web.ui.throttle import Delays
 
 
 def configured(flask_app: Flask, **config: Any) -> Flask:
@@ -137,7 +137,7 @@ def test_the_session_cookie_is_httponly_lax_and_secure_outside_tests(
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
     assert "Secure" not in cookie  # TESTING: plain http
-    from web import create_app
+    from samverkan.web import create_app
 
     production = create_app({"STORE": flask_app.config["STORE"], "SECRET_KEY": "x" * 32})
     try:

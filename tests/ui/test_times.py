@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from flask import Flask
 
-from web.ui.pages import as_of_input, parse_as_of
+from samverkan.web.ui.pages import as_of_input, parse_as_of
 
 
 def test_the_as_of_control_reads_and_writes_local_time(flask_app: Flask) -> None:

@@ -12,12 +12,12 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 from flask import Flask
 
-from core.hookspecs import MenuLink, hookimpl
-from core.stores import StoreConfig
+from samverkan.hookspecs import MenuLink, hookimpl
+from samverkan.storage.stores import StoreConfig
+from samverkan.web import create_app
 from tests.api.callers import OPERATOR
 from tests.ui.conftest import Team
 from tests.ui.pages import text, user_with_password, visitor
-from web import create_app
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "web" / "ui" / "translations"

@@ -10,8 +10,8 @@ from uuid import UUID
 from flask import Flask
 from werkzeug.test import TestResponse
 
-from core.application import Samverkan
-from core.plugins_web import projections_of
+from samverkan.application.service import Samverkan
+from samverkan.web.plugins import projections_of
 from tests.api.callers import OPERATOR
 from tests.ui.conftest import Team
 from tests.ui.pages import Visitor, user_with_password, visitor

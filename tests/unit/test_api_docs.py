@@ -3,23 +3,23 @@
 import inspect
 from pathlib import Path
 
-import core.access
-import core.audit.exchange
-import core.audit.keys
-import core.commands.accounts
-import core.errors
-import web.api.conventions
-from core.errors import SamverkanError
-from web.errors import HTTP_SLUGS, PROBLEM_TYPE
+import samverkan.application.accounts
+import samverkan.application.viewer
+import samverkan.audit.exchange
+import samverkan.audit.keys
+import samverkan.errors
+import samverkan.web.api.conventions
+from samverkan.errors import SamverkanError
+from samverkan.web.errors import HTTP_SLUGS, PROBLEM_TYPE
 
 API_DOC = Path(__file__).resolve().parents[2] / "docs" / "api.md"
 MODULES = (
-    core.errors,
-    core.access,
-    core.audit.exchange,
-    core.audit.keys,
-    core.commands.accounts,
-    web.api.conventions,
+    samverkan.errors,
+    samverkan.application.viewer,
+    samverkan.audit.exchange,
+    samverkan.audit.keys,
+    samverkan.application.accounts,
+    samverkan.web.api.conventions,
 )
 
 

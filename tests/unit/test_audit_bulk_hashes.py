@@ -7,8 +7,8 @@ import uuid
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.audit.leaf import encode_leaf, leaf_hasher
-from core.audit.merkle import MemoryNodeStore, append_leaf, leaf_hash, parent_level, root
+from samverkan.audit.leaf import encode_leaf, leaf_hasher
+from samverkan.audit.merkle import MemoryNodeStore, append_leaf, leaf_hash, parent_level, root
 
 
 @given(

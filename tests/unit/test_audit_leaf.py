@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.audit.compact import CompactRange
-from core.audit.leaf import LeafError, LeafFields, decode_leaf, encode_leaf
-from core.audit.merkle import MemoryNodeStore, append_nodes, leaf_hash, root
+from samverkan.audit.compact import CompactRange
+from samverkan.audit.leaf import LeafError, LeafFields, decode_leaf, encode_leaf
+from samverkan.audit.merkle import MemoryNodeStore, append_nodes, leaf_hash, root
 
 OID = "3f99efbb-ce15-4caf-a452-288882e03cdb"
 

@@ -12,7 +12,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from core.audit.note import (
+from samverkan.audit.note import (
     NoteError,
     b64decode_strict,
     checkpoint_text,

@@ -1,4 +1,4 @@
-"""core.csv_safe: formulas are neutralised, numbers and plain text are left as they are."""
+"""samverkan.csv_safe: formulas are neutralised, numbers and plain text are left as they are."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from core.csv_safe import safe_cell, to_csv, writer
+from samverkan.csv_safe import safe_cell, to_csv, writer
 
 
 @pytest.mark.parametrize(

@@ -14,10 +14,10 @@ import pytest
 from marshmallow import fields
 from marshmallow.validate import OneOf
 
-from core.demo import DemoDataInvalid, demo_data, read_demo_data, shapes
-from core.domain import vocabulary
+from samverkan.demo import DemoDataInvalid, demo_data, read_demo_data, shapes
+from samverkan.domain import vocabulary
 
-SHIPPED = Path(str(resources.files("core.demo")))
+SHIPPED = Path(str(resources.files("samverkan.demo")))
 LEARNING = "partnerships/000_larande_natverket.toml"
 ARENA = "partnerships/001_nara_vard_arena.toml"
 ORGS = "organisations.toml"

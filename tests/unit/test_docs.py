@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from core.application import AGGREGATES
+from samverkan.application.service import AGGREGATES
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -58,6 +58,6 @@ def test_docs_build_strictly(tmp_path: Path) -> None:
 
 
 def test_every_event_type_has_a_label_on_the_pages() -> None:
-    from web.ui.event_labels import EVENTS
+    from samverkan.web.ui.event_labels import EVENTS
 
     assert event_topics() <= set(EVENTS)

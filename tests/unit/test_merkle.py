@@ -13,7 +13,7 @@ the same RFC 6962 vectors):
 
 import pytest
 
-from core.audit.merkle import (
+from samverkan.audit.merkle import (
     EMPTY_ROOT,
     MemoryNodeStore,
     append_leaf,

@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.audit.merkle import (
+from samverkan.audit.merkle import (
     EMPTY_ROOT,
     MemoryNodeStore,
     append_leaf,

@@ -14,13 +14,19 @@ import pluggy
 import pytest
 from click.testing import CliRunner
 
-from core import hookspecs
-from core.application import Samverkan
-from core.hookspecs import Exporter, MenuLink, Panel, hookimpl
-from core.plugins import REQUIRED_PLUGINS, Plugins, PluginSettings
-from core.plugins_web import exporters, menu_links, partnership_panels, template_vars, translations
-from core.projections_runner import Projections
-from core.stores import StoreConfig
+from samverkan import hookspecs
+from samverkan.application.service import Samverkan
+from samverkan.hookspecs import Exporter, MenuLink, Panel, hookimpl
+from samverkan.plugin_manager import REQUIRED_PLUGINS, Plugins, PluginSettings
+from samverkan.projections.runner import Projections
+from samverkan.storage.stores import StoreConfig
+from samverkan.web.plugins import (
+    exporters,
+    menu_links,
+    partnership_panels,
+    template_vars,
+    translations,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 HOOKS = sorted(name for name in vars(hookspecs) if hasattr(vars(hookspecs)[name], "samverkan_spec"))
@@ -77,7 +83,7 @@ def test_hook_specs_are_typed_and_explained() -> None:
 
 def test_builtins_and_the_entry_point_plugin_are_loaded(example_plugin: str) -> None:
     plugins = Plugins()
-    assert "core.projections_index" in plugins.names()
+    assert "samverkan.readmodels.records_index" in plugins.names()
     assert example_plugin in plugins.names()
     row = next(row for row in plugins.listing() if row["name"] == example_plugin)
     assert row["version"] == "0.1.0"
@@ -124,9 +130,9 @@ def test_a_misspelt_hook_fails_loudly_at_start() -> None:
 
 def test_tracing_logs_each_hook_call(caplog: pytest.LogCaptureFixture, service: Samverkan) -> None:
     plugins = Plugins(PluginSettings(trace=True))
-    with caplog.at_level(logging.INFO, logger="core.plugins"):
+    with caplog.at_level(logging.INFO, logger="samverkan.plugin_manager"):
         plugins.call("register_projections", service=service)
-    assert "register_projections -> core.projections_index" in caplog.text
+    assert "register_projections -> samverkan.readmodels.records_index" in caplog.text
 
 
 # Failures
@@ -186,7 +192,7 @@ def test_hook_register_translations(example_plugin: str, service: Samverkan) -> 
 
 
 def test_hook_register_commands(example_plugin: str) -> None:
-    from core.cli_plugins import add_plugin_commands
+    from samverkan.cli.plugins import add_plugin_commands
 
     @click.group()
     def cli() -> None:

@@ -11,10 +11,10 @@ import uuid
 from pathlib import Path
 from types import ModuleType
 
-from core.plugins_web import partnership_panels, plugins_of
-from core.stores import StoreConfig
+from samverkan.storage.stores import StoreConfig
+from samverkan.web import create_app
+from samverkan.web.plugins import partnership_panels, plugins_of
 from tests.integration.helpers import propose, start_team
-from web import create_app
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "plugins.md"
 FILE_BLOCK = re.compile(r"<!-- file: (?P<path>\S+) -->\n```\w+\n(?P<body>.*?)```", re.S)

@@ -12,15 +12,15 @@ import sqlalchemy as sa
 from flask import Blueprint, Flask
 from flask.testing import FlaskClient
 
-from core.application import Samverkan
-from core.hookspecs import MenuLink, hookimpl
-from core.plugins import Plugins
-from core.plugins_web import plugins_of, projections_of
-from core.projections_runner import Projections
-from core.projections_worker import deliver_reactions, follow, reaction_name
-from core.stores import StoreConfig
+from samverkan.application.service import Samverkan
+from samverkan.hookspecs import MenuLink, hookimpl
+from samverkan.plugin_manager import Plugins
+from samverkan.projections.runner import Projections
+from samverkan.projections.worker import deliver_reactions, follow, reaction_name
+from samverkan.storage.stores import StoreConfig
+from samverkan.web import create_app
+from samverkan.web.plugins import plugins_of, projections_of
 from tests.integration.helpers import register
-from web import create_app
 
 
 def make_app(tmp_path: Path, **config: Any) -> Flask:
@@ -85,7 +85,7 @@ def test_plugin_listing(client: FlaskClient, example_plugin: str) -> None:
     plugins = {row["name"]: row for row in listing["plugins"]}
     assert plugins[example_plugin]["version"] == "0.1.0"
     assert "register_blueprints" in plugins[example_plugin]["hooks"]
-    assert plugins["core.projections_index"]["builtin"] is True
+    assert plugins["samverkan.readmodels.records_index"]["builtin"] is True
     projections = {row["name"]: row for row in listing["projections"]}
     assert projections["example_meetings"]["plugin"] == example_plugin
     assert projections["records_index"]["position"] == projections["records_index"]["head"]
@@ -129,7 +129,7 @@ def test_a_failing_reaction_is_offered_again(flask_app: Flask, client: FlaskClie
     assert deliver_reactions(projections_of(flask_app), plugins) == 1  # offered again
     tracking = projections_of(flask_app).projections["records_index"].view
     assert tracking.engine is not None
-    from core.projections import SqlTracking
+    from samverkan.projections.base import SqlTracking
 
     assert SqlTracking(tracking.engine, reaction_name("flaky")).max_tracking_id() == 1
 

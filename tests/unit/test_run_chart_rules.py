@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from plugins.measures.statistics import (
+from samverkan.plugins.measures.statistics import (
     RUNS_TABLE,
     Point,
     Signal,

@@ -6,7 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from plugins.measures.statistics import Point, p_chart, xmr_chart
+from samverkan.plugins.measures.statistics import Point, p_chart, xmr_chart
 
 
 def monthly(values: list[int] | list[Decimal], n: list[int] | None = None) -> list[Point]:

@@ -10,8 +10,8 @@ from marshmallow import Schema
 from webargs import core as webargs_core
 from webargs.flaskparser import FlaskParser
 
-from web.api import conventions
-from web.auth import require_user
+from samverkan.web.api import conventions
+from samverkan.web.auth import require_user
 
 PREFIX = "/api/v1"
 
@@ -39,7 +39,7 @@ def blueprint(name: str, description: str) -> Blueprint:
 
 
 def init_app(app: Flask) -> flask_smorest.Api:
-    from web.api import (
+    from samverkan.web.api import (
         agreements,
         audit,
         decisions,

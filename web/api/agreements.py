@@ -9,13 +9,13 @@ from uuid import UUID
 from flask import url_for
 from marshmallow import fields, validate
 
-from core.access import CONTRIBUTE
-from core.domain.agreement import Agreement
-from core.domain.vocabulary import BENEFICIARIES, CONTRIBUTION_KINDS, RISK_STATUSES
-from web.api import blueprint, records
-from web.api.conventions import Reply
-from web.api.records import Entry, Texts, allowed, amount, command_on, listing, show
-from web.api.schemas import (
+from samverkan.application.viewer import CONTRIBUTE
+from samverkan.domain.agreement import Agreement
+from samverkan.domain.vocabulary import BENEFICIARIES, CONTRIBUTION_KINDS, RISK_STATUSES
+from samverkan.web.api import blueprint, records
+from samverkan.web.api.conventions import Reply
+from samverkan.web.api.records import Entry, Texts, allowed, amount, command_on, listing, show
+from samverkan.web.api.schemas import (
     NoNul,
     PageQuery,
     Recorded,
@@ -26,8 +26,8 @@ from web.api.schemas import (
     required_text,
     whole,
 )
-from web.api.schemas import amount as amount_field
-from web.auth import service
+from samverkan.web.api.schemas import amount as amount_field
+from samverkan.web.auth import service
 
 blp = blueprint("agreements", "Risk-sharing agreements between the parties of a partnership")
 

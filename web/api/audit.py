@@ -15,8 +15,8 @@ import sqlalchemy as sa
 from flask import Response, request
 from marshmallow import fields, validate
 
-from core.access import Access, Forbidden
-from core.audit.checkpoints import (
+from samverkan.application.viewer import Forbidden, Viewer
+from samverkan.audit.checkpoints import (
     add_cosignature,
     checkpoint_listing,
     checkpoint_note,
@@ -24,15 +24,15 @@ from core.audit.checkpoints import (
     latest_checkpoint,
     register_witness_key,
 )
-from core.audit.keys import load_key
-from core.audit.proofs import consistency, event_at, inclusion, partnership_bundle
-from core.current_state import states
-from core.errors import InvalidInput, NotFound
-from core.log import LoggedEvent
-from web.api import blueprint
-from web.api.conventions import whole_arg
-from web.api.schemas import BIGINT_MAX, Strict
-from web.auth import require_user, service
+from samverkan.audit.keys import load_key
+from samverkan.audit.proofs import consistency, event_at, inclusion, partnership_bundle
+from samverkan.errors import InvalidInput, NotFound
+from samverkan.readmodels.current_state import states
+from samverkan.storage.log import LoggedEvent
+from samverkan.web.api import blueprint
+from samverkan.web.api.conventions import whole_arg
+from samverkan.web.api.schemas import BIGINT_MAX, Strict
+from samverkan.web.auth import require_user, service
 
 blp = blueprint("audit", "The tamper-evident audit log: checkpoints, proofs and bundles")
 
@@ -132,7 +132,7 @@ def partnership_of(logged: LoggedEvent) -> UUID | None:
     return None if found is None else UUID(found)
 
 
-def require_visible(access: Access, logged: LoggedEvent) -> None:
+def require_visible(access: Viewer, logged: LoggedEvent) -> None:
     """404 unless the caller may see the event (admins see all)."""
     if access.is_admin or logged.type.startswith(OPEN_KINDS):
         return
@@ -147,7 +147,7 @@ def require_visible(access: Access, logged: LoggedEvent) -> None:
 def require_own_organisation(organisation_id: UUID) -> None:
     """A partner signs for its own organisation; auditors write nothing."""
     user = require_user()
-    access = Access.of(service().sql, user)
+    access = Viewer.of(service().sql, user)
     access.require_role("coordinator", "member")
     if not access.is_admin and organisation_id != user.organisation_id:
         raise Forbidden("You act for another organisation")
@@ -229,7 +229,7 @@ def inclusion_proof() -> dict[str, Any]:
     size = int_arg("size", required=False)
     assert position is not None
     proof = inclusion(service(), position, size)  # 422 when position >= size
-    require_visible(Access.of(service().sql, user), event_at(service(), position))
+    require_visible(Viewer.of(service().sql, user), event_at(service(), position))
     return proof
 
 
@@ -249,6 +249,6 @@ def consistency_proof() -> dict[str, Any]:
 def bundle(partnership_id: UUID) -> dict[str, Any]:
     """The partnership's events with leaves and inclusion proofs, checkable offline."""
     user = require_user()
-    if Access.of(service().sql, user).read_limit(partnership_id) is not None:
+    if Viewer.of(service().sql, user).read_limit(partnership_id) is not None:
         raise Forbidden("Your organisation has left: ask for proofs of single events")
     return partnership_bundle(service(), partnership_id)

@@ -13,10 +13,10 @@ import sqlalchemy as sa
 from flask import Flask, Response, g, request
 from werkzeug.exceptions import BadRequest, RequestEntityTooLarge, UnsupportedMediaType
 
-from core.errors import InvalidInput, SamverkanError
-from core.texts import forget_written, remember_written
-from web.api.schemas import INTEGER_MAX
-from web.auth import current_user, service
+from samverkan.errors import InvalidInput, SamverkanError
+from samverkan.storage.texts import forget_written, remember_written
+from samverkan.web.api.schemas import INTEGER_MAX
+from samverkan.web.auth import current_user, service
 
 MAX_BODY = 1024 * 1024
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -242,7 +242,7 @@ def init_app(app: Flask) -> None:
     if app.config.get("MAX_CONTENT_LENGTH") is None:
         app.config["MAX_CONTENT_LENGTH"] = MAX_BODY
     create_tables(app.extensions["samverkan"].sql)
-    # A write's answer shows the texts it stored without reading them back (core/texts.py).
+    # A write's answer shows the texts it stored without reading them back (core/storage/texts.py).
     app.before_request(remember_written)
     app.teardown_request(lambda _error: forget_written())
     app.before_request(check_body)

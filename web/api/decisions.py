@@ -14,17 +14,17 @@ import sqlalchemy as sa
 from flask import request, url_for
 from marshmallow import Schema, fields, validate
 
-from core.access import CONTRIBUTE, SIGN
-from core.current_state import load_many, states
-from core.domain.decision import Decision
-from core.domain.partnership import Partnership
-from core.domain.vocabulary import DECISION_STATUSES, EVIDENCE_KINDS, STANCES
-from core.errors import InvalidInput, NotFound
-from core.projections_index import records
-from web.api import blueprint
-from web.api.conventions import Reply, expected_version, page, page_args, reply
-from web.api.presenters_decision import present
-from web.api.records import (
+from samverkan.application.viewer import CONTRIBUTE, SIGN
+from samverkan.domain.decision import Decision
+from samverkan.domain.partnership import Partnership
+from samverkan.domain.vocabulary import DECISION_STATUSES, EVIDENCE_KINDS, STANCES
+from samverkan.errors import InvalidInput, NotFound
+from samverkan.readmodels.current_state import load_many, states
+from samverkan.readmodels.records_index import records
+from samverkan.web.api import blueprint
+from samverkan.web.api.conventions import Reply, expected_version, page, page_args, reply
+from samverkan.web.api.presenters_decision import present
+from samverkan.web.api.records import (
     allowed,
     as_seen,
     at_limit,
@@ -33,8 +33,8 @@ from web.api.records import (
     partnership_of,
     read_limit,
 )
-from web.api.schemas import NoNul, Strict, Versioned, choice, list_schema, text
-from web.auth import service
+from samverkan.web.api.schemas import NoNul, Strict, Versioned, choice, list_schema, text
+from samverkan.web.auth import service
 
 RECORD_EVIDENCE = ("experiment", "measure", "lesson", "decision")
 

@@ -15,14 +15,14 @@ import sqlalchemy as sa
 from flask import request
 from marshmallow import Schema, fields
 
-from core.audit.tables import ensure_audit_tables, leaves
-from core.errors import InvalidInput
-from core.event_index import indexed, logged
-from web.api import blueprint
-from web.api.conventions import page, page_args, whole_arg
-from web.api.records import access, read_limit, utc
-from web.api.schemas import list_schema
-from web.auth import service
+from samverkan.audit.tables import ensure_audit_tables, leaves
+from samverkan.errors import InvalidInput
+from samverkan.readmodels.event_index import indexed, logged
+from samverkan.web.api import blueprint
+from samverkan.web.api.conventions import page, page_args, whole_arg
+from samverkan.web.api.records import access, read_limit, utc
+from samverkan.web.api.schemas import list_schema
+from samverkan.web.auth import service
 
 blp = blueprint("events", "What happened, in recording order, with audit positions")
 

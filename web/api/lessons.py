@@ -8,13 +8,13 @@ from uuid import UUID
 from flask import url_for
 from marshmallow import fields, validate
 
-from core.access import CONTRIBUTE
-from core.commands.work import LESSON_SOURCE_TYPES
-from core.domain.lesson import Lesson
-from core.domain.vocabulary import LESSON_SOURCES, LEVELS
-from web.api import blueprint, records
-from web.api.conventions import Reply
-from web.api.records import (
+from samverkan.application.viewer import CONTRIBUTE
+from samverkan.application.work import LESSON_SOURCE_TYPES
+from samverkan.domain.lesson import Lesson
+from samverkan.domain.vocabulary import LESSON_SOURCES, LEVELS
+from samverkan.web.api import blueprint, records
+from samverkan.web.api.conventions import Reply
+from samverkan.web.api.records import (
     Entry,
     Texts,
     allowed,
@@ -23,7 +23,7 @@ from web.api.records import (
     require_records,
     show,
 )
-from web.api.schemas import (
+from samverkan.web.api.schemas import (
     NoNul,
     PageQuery,
     Recorded,
@@ -32,7 +32,7 @@ from web.api.schemas import (
     list_schema,
     required_text,
 )
-from web.auth import service
+from samverkan.web.auth import service
 
 blp = blueprint("lessons", "Lessons learnt at micro, meso and macro level")
 

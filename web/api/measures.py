@@ -11,13 +11,13 @@ from uuid import UUID
 from flask import url_for
 from marshmallow import fields, validate
 
-from core.access import CONTRIBUTE
-from core.domain.measure import Measure
-from core.domain.vocabulary import DIRECTIONS
-from web.api import blueprint, records
-from web.api.conventions import Reply
-from web.api.records import Entry, Texts, allowed, amount, command_on, listing, show
-from web.api.schemas import (
+from samverkan.application.viewer import CONTRIBUTE
+from samverkan.domain.measure import Measure
+from samverkan.domain.vocabulary import DIRECTIONS
+from samverkan.web.api import blueprint, records
+from samverkan.web.api.conventions import Reply
+from samverkan.web.api.records import Entry, Texts, allowed, amount, command_on, listing, show
+from samverkan.web.api.schemas import (
     NoNul,
     PageQuery,
     Recorded,
@@ -28,8 +28,8 @@ from web.api.schemas import (
     required_text,
     whole,
 )
-from web.api.schemas import amount as amount_field
-from web.auth import service
+from samverkan.web.api.schemas import amount as amount_field
+from samverkan.web.auth import service
 
 blp = blueprint("measures", "Improvement measures and their values per period")
 

@@ -28,10 +28,10 @@ from flask import Flask, url_for
 from marshmallow import INCLUDE, Schema, fields
 from werkzeug.routing import Rule
 
-from web.api import conventions
-from web.api.openapi_facts import Facts, facts_of
-from web.auth import require_user
-from web.errors import PROBLEM_JSON
+from samverkan.web.api import conventions
+from samverkan.web.api.openapi_facts import Facts, facts_of
+from samverkan.web.auth import require_user
+from samverkan.web.errors import PROBLEM_JSON
 
 METHODS = ("get", "post", "put", "patch", "delete")
 WRITES = frozenset(METHODS) - {"get"}

@@ -21,9 +21,9 @@ from typing import Any
 
 from werkzeug.exceptions import HTTPException
 
-from core.errors import SamverkanError
+from samverkan.errors import SamverkanError
 
-OWN_MODULES = ("core.", "web.", "plugins.")
+OWN_MODULES = ("samverkan.",)
 
 
 def own(value: Any) -> bool:

@@ -9,15 +9,22 @@ import sqlalchemy as sa
 from flask import url_for
 from marshmallow import fields, validate
 
-from core.access import Access
-from core.current_state import load_current, load_many, states
-from core.domain.organisation import Organisation
-from core.domain.vocabulary import ORGANISATION_KINDS, UNIT_TYPES
-from core.errors import NotFound
-from web.api import blueprint
-from web.api.conventions import Reply, expected_version, page, page_args, reply, time_travel
-from web.api.schemas import Strict, Versioned, choice, list_schema
-from web.auth import require_user, service
+from samverkan.application.viewer import Viewer
+from samverkan.domain.organisation import Organisation
+from samverkan.domain.vocabulary import ORGANISATION_KINDS, UNIT_TYPES
+from samverkan.errors import NotFound
+from samverkan.readmodels.current_state import load_current, load_many, states
+from samverkan.web.api import blueprint
+from samverkan.web.api.conventions import (
+    Reply,
+    expected_version,
+    page,
+    page_args,
+    reply,
+    time_travel,
+)
+from samverkan.web.api.schemas import Strict, Versioned, choice, list_schema
+from samverkan.web.auth import require_user, service
 
 blp = blueprint("organisations", "Regions, municipalities, companies... and their units")
 
@@ -81,7 +88,7 @@ def organisations() -> dict[str, Any]:
 def register(body: dict[str, Any]) -> Reply:
     """Register an organisation (admins)."""
     user = require_user()
-    Access.of(service().sql, user).require_role("admin")
+    Viewer.of(service().sql, user).require_role("admin")
     organisation = service().register_organisation(
         user.actor, body["name"], body["kind"], body["country"]
     )
@@ -108,7 +115,7 @@ def organisation(organisation_id: UUID) -> Reply:
 def rename(body: dict[str, Any], organisation_id: UUID) -> Reply:
     """Rename an organisation (admins)."""
     user = require_user()
-    Access.of(service().sql, user).require_role("admin")
+    Viewer.of(service().sql, user).require_role("admin")
     renamed = service().rename_organisation(
         user.actor, organisation_id, body["name"], expected_version=expected_version()
     )
@@ -121,7 +128,7 @@ def rename(body: dict[str, Any], organisation_id: UUID) -> Reply:
 def add_unit(body: dict[str, Any], organisation_id: UUID) -> Reply:
     """Add a unit (a clinic, ward, health centre...) to an organisation (admins)."""
     user = require_user()
-    Access.of(service().sql, user).require_role("admin")
+    Viewer.of(service().sql, user).require_role("admin")
     changed, _ = service().add_unit(
         user.actor,
         organisation_id,

@@ -14,10 +14,9 @@ import sqlalchemy as sa
 from flask import url_for
 from marshmallow import Schema, fields, validate
 
-from core.access import MANAGE, Access, Forbidden
-from core.current_state import load_many, states
-from core.domain.partnership import Partnership
-from core.domain.vocabulary import (
+from samverkan.application.viewer import MANAGE, Forbidden, Viewer
+from samverkan.domain.partnership import Partnership
+from samverkan.domain.vocabulary import (
     LEVELS,
     MEETING_KINDS,
     MEMBER_ROLES,
@@ -26,11 +25,12 @@ from core.domain.vocabulary import (
     PARTNERSHIP_STATUSES,
     PHASES,
 )
-from core.errors import NotFound
-from web.api import blueprint
-from web.api.conventions import Reply, expected_version, page, page_args, reply
-from web.api.presenters_partnership import present, present_summaries
-from web.api.records import (
+from samverkan.errors import NotFound
+from samverkan.readmodels.current_state import load_many, states
+from samverkan.web.api import blueprint
+from samverkan.web.api.conventions import Reply, expected_version, page, page_args, reply
+from samverkan.web.api.presenters_partnership import present, present_summaries
+from samverkan.web.api.records import (
     allowed,
     as_seen,
     current,
@@ -38,8 +38,8 @@ from web.api.records import (
     require_organisation,
     utc,
 )
-from web.api.schemas import NoNul, Versioned, amount, choice, list_schema, text
-from web.auth import require_user, service
+from samverkan.web.api.schemas import NoNul, Versioned, amount, choice, list_schema, text
+from samverkan.web.auth import require_user, service
 
 blp = blueprint("partnerships", "Partnerships, their members, phases, meetings and funding")
 
@@ -208,7 +208,7 @@ def manager(partnership_id: UUID) -> Any:
 def partnerships() -> dict[str, Any]:
     """The partnerships the caller's organisation is or was in (all, for admins)."""
     user = require_user()
-    access = Access.of(service().sql, user)
+    access = Viewer.of(service().sql, user)
     visible = access.visible_partnerships()
     limit, cursor = page_args()
     query = sa.select(states.c.id).where(states.c.kind == "partnership").order_by(states.c.id)
@@ -232,7 +232,7 @@ def partnerships() -> dict[str, Any]:
 def start(body: dict[str, Any]) -> Reply:
     """Start a partnership (coordinators, for their own organisation; admins, for any)."""
     user = require_user()
-    access = Access.of(service().sql, user)
+    access = Viewer.of(service().sql, user)
     access.require_role("coordinator")
     coordinator_id = body["coordinator_id"] or user.organisation_id
     if not access.is_admin and coordinator_id != user.organisation_id:

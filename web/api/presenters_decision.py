@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.domain.decision import Decision
-from web.api.records import Entry, Texts, history, utc
+from samverkan.domain.decision import Decision
+from samverkan.web.api.records import Entry, Texts, history, utc
 
 CLOSING = ("decision.adopted", "decision.rejected", "decision.withdrawn")
 

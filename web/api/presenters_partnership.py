@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.domain.partnership import Partnership
-from web.api.records import Entry, Texts, history, utc
+from samverkan.domain.partnership import Partnership
+from samverkan.web.api.records import Entry, Texts, history, utc
 
 TEXT_FIELDS = ("purpose", "rationale", "reason", "description", "summary")
 

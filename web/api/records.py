@@ -1,7 +1,7 @@
 """What the API's resources share: access, time travel, history, texts and lists.
 
 Every record belongs to one partnership, so every route finds that partnership first and
-asks ``core.access.Access`` whether the caller may see it (404 if not) or change it (403);
+asks ``Viewer`` whether the caller may see it (404 if not) or change it (403);
 an organisation that left reads everything as it was when it left. The present is read from
 the current-state read model; ``?version=`` and ``?as_of=`` are rebuilt by the application.
 The history a resource shows (each observation, value, sign-off, commitment...) comes from
@@ -20,17 +20,24 @@ from uuid import UUID
 
 import sqlalchemy as sa
 
-from core.access import CONTRIBUTE, Access
-from core.commands.accounts import User
-from core.current_state import load_current, load_many, states
-from core.domain.base import Actor, Record, TextRef, kind_of, record_name
-from core.domain.organisation import Organisation
-from core.domain.partnership import Partnership
-from core.errors import InvalidInput, NotFound
-from core.event_index import record_history
-from core.projections import topic_of
-from web.api.conventions import Reply, expected_version, page, page_args, reply, time_travel
-from web.auth import require_user, service
+from samverkan.application.accounts import User
+from samverkan.application.viewer import CONTRIBUTE, Viewer
+from samverkan.domain.base import Actor, Record, TextRef, kind_of, record_name
+from samverkan.domain.organisation import Organisation
+from samverkan.domain.partnership import Partnership
+from samverkan.errors import InvalidInput, NotFound
+from samverkan.projections.base import topic_of
+from samverkan.readmodels.current_state import load_current, load_many, states
+from samverkan.readmodels.event_index import record_history
+from samverkan.web.api.conventions import (
+    Reply,
+    expected_version,
+    page,
+    page_args,
+    reply,
+    time_travel,
+)
+from samverkan.web.auth import require_user, service
 
 A = TypeVar("A", bound=Record)
 T = TypeVar("T")
@@ -116,7 +123,7 @@ def allowed(partnership_id: UUID, action: str) -> User:
     """The caller, who may do ``action`` in the partnership (404 if invisible, else 403)."""
     user = require_user()
     # An admin may act in every partnership: its organisation's memberships are not read.
-    caller = Access(user, {}) if user.role == "admin" else Access.of(service().sql, user)
+    caller = Viewer(user, {}) if user.role == "admin" else Viewer.of(service().sql, user)
     caller.require(partnership_id, action)
     return user
 
@@ -140,15 +147,15 @@ def utc(moment: datetime) -> datetime:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
-def access() -> Access:
-    return Access.of(service().sql, require_user())
+def access() -> Viewer:
+    return Viewer.of(service().sql, require_user())
 
 
 def read_limit(partnership_id: UUID) -> tuple[User, datetime | None]:
     """The caller and the time its reads stop at (404 if it may not see the partnership,
     or if there is no such partnership: admins see all, so theirs is checked here)."""
     user = require_user()
-    caller = Access.of(service().sql, user)
+    caller = Viewer.of(service().sql, user)
     limit = caller.read_limit(partnership_id)
     if caller.is_admin:
         current(Partnership, partnership_id)

@@ -8,13 +8,13 @@ from uuid import UUID
 from flask import url_for
 from marshmallow import fields, validate
 
-from core.access import CONTRIBUTE
-from core.domain.experiment import Experiment
-from core.domain.scaleup import ScaleUp
-from core.domain.vocabulary import ADOPTION_STAGES
-from web.api import blueprint, records
-from web.api.conventions import Reply
-from web.api.records import (
+from samverkan.application.viewer import CONTRIBUTE
+from samverkan.domain.experiment import Experiment
+from samverkan.domain.scaleup import ScaleUp
+from samverkan.domain.vocabulary import ADOPTION_STAGES
+from samverkan.web.api import blueprint, records
+from samverkan.web.api.conventions import Reply
+from samverkan.web.api.records import (
     Entry,
     Texts,
     allowed,
@@ -23,7 +23,7 @@ from web.api.records import (
     require_records,
     show,
 )
-from web.api.schemas import (
+from samverkan.web.api.schemas import (
     NoNul,
     PageQuery,
     Recorded,
@@ -33,7 +33,7 @@ from web.api.schemas import (
     list_schema,
     required_text,
 )
-from web.auth import service
+from samverkan.web.auth import service
 
 blp = blueprint("scale_ups", "Spreading what worked: target units and their adoption stages")
 

@@ -7,10 +7,10 @@ from uuid import UUID
 
 from marshmallow import fields, validate
 
-from core.access import Access
-from web.api import blueprint
-from web.api.schemas import Strict
-from web.auth import require_user, service
+from samverkan.application.viewer import Viewer
+from samverkan.web.api import blueprint
+from samverkan.web.api.schemas import Strict
+from samverkan.web.auth import require_user, service
 
 blp = blueprint("texts", "Erasing free text (GDPR): the text goes, its hash stays in the log")
 
@@ -31,6 +31,6 @@ class RedactionSchema(Strict):
 def erase(body: dict[str, Any], text_id: UUID) -> dict[str, Any]:
     """Erase a text and its salt; a ``text.redacted`` event records that it was erased."""
     user = require_user()
-    Access.of(service().sql, user).require_role("admin")
+    Viewer.of(service().sql, user).require_role("admin")
     redaction = service().redact_text(user.actor, text_id, body["reason"])
     return {"text_id": redaction.text_id, "sha256": redaction.sha256, "reason": redaction.reason}

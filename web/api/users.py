@@ -9,12 +9,12 @@ from uuid import UUID
 from flask import url_for
 from marshmallow import fields, validate
 
-from core.access import Access, Forbidden
-from core.commands.accounts import User
-from core.domain.access import ROLES
-from web.api import blueprint
-from web.api.schemas import Strict, choice
-from web.auth import require_user, service
+from samverkan.application.accounts import User
+from samverkan.application.viewer import Forbidden, Viewer
+from samverkan.domain.access import ROLES
+from samverkan.web.api import blueprint
+from samverkan.web.api.schemas import Strict, choice
+from samverkan.web.auth import require_user, service
 
 blp = blueprint("users", "Users, their roles and their API tokens")
 
@@ -64,7 +64,7 @@ def present(user: User) -> dict[str, Any]:
 
 def require_admin() -> User:
     user = require_user()
-    Access.of(service().sql, user).require_role("admin")
+    Viewer.of(service().sql, user).require_role("admin")
     return user
 
 

@@ -1,6 +1,6 @@
 """The web pages: server-rendered, working without JavaScript, in Swedish, Norwegian and English.
 
-``init_app(app)`` (called by ``web.create_app``) adds Flask-Babel, sessions with safe cookies,
+``init_app(app)`` (called by ``create_app``) adds Flask-Babel, sessions with safe cookies,
 CSRF protection on every form outside /api/, security headers on every response and the
 ``ui`` blueprint. Other page modules extend ``layout.html`` and register on ``bp``.
 
@@ -28,18 +28,18 @@ bp = Blueprint(
 
 
 def init_app(app: Flask) -> None:
-    from web.ui import accounts, audit_trail, partnership_forms, partnerships  # noqa: F401
-    from web.ui.escaping import init_escaping
-    from web.ui.i18n import init_i18n
-    from web.ui.pages import init_pages
-    from web.ui.security import init_security
+    from samverkan.web.ui import accounts, audit_trail, partnership_forms, partnerships  # noqa: F401
+    from samverkan.web.ui.escaping import init_escaping
+    from samverkan.web.ui.i18n import init_i18n
+    from samverkan.web.ui.pages import init_pages
+    from samverkan.web.ui.security import init_security
 
     init_escaping(app)
     init_security(app)
     init_i18n(app)
     init_pages(app)
     for optional in ("decisions", "work", "admin"):  # written by other engineers
-        _import_optional(f"web.ui.{optional}")
+        _import_optional(f"samverkan.web.ui.{optional}")
     app.register_blueprint(bp)
 
 

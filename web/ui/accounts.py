@@ -12,11 +12,11 @@ from flask import current_app, flash, redirect, render_template, request, sessio
 from flask_babel import format_timedelta
 from flask_babel import gettext as _
 
-from core.sessions import end_session, forget_old_sessions, start_session
-from web.auth import SESSION_KEY, current_session_id, current_user, service
-from web.ui import bp
-from web.ui.i18n import LOCALES
-from web.ui.throttle import Delays, clear_failures, record_failure, wait_left
+from samverkan.application.sessions import end_session, forget_old_sessions, start_session
+from samverkan.web.auth import SESSION_KEY, current_session_id, current_user, service
+from samverkan.web.ui import bp
+from samverkan.web.ui.i18n import LOCALES
+from samverkan.web.ui.throttle import Delays, clear_failures, record_failure, wait_left
 
 
 def safe_next(target: str | None, default: str) -> str:

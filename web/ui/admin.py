@@ -14,28 +14,28 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from core.access import Access
-from core.commands.accounts import User
-from core.current_state import load_current, load_many, states
-from core.db import users
-from core.domain.access import ROLES
-from core.domain.organisation import Organisation
-from core.domain.vocabulary import ORGANISATION_KINDS, UNIT_TYPES
-from core.errors import NotFound, SamverkanError
-from core.plugins_web import listing, plugins_of, projections_of
-from core.sessions import end_sessions_of
-from web.auth import current_session_id, service
-from web.ui import bp
-from web.ui.accounts import end_this_session
-from web.ui.context import page_user, signed_in_page
-from web.ui.forms import Field, core_errors, handle_form
-from web.ui.labels import options
-from web.ui.pages import organisation_names
+from samverkan.application.accounts import User
+from samverkan.application.sessions import end_sessions_of
+from samverkan.application.viewer import Viewer
+from samverkan.domain.access import ROLES
+from samverkan.domain.organisation import Organisation
+from samverkan.domain.vocabulary import ORGANISATION_KINDS, UNIT_TYPES
+from samverkan.errors import NotFound, SamverkanError
+from samverkan.readmodels.current_state import load_current, load_many, states
+from samverkan.storage.tables import users
+from samverkan.web.auth import current_session_id, service
+from samverkan.web.plugins import listing, plugins_of, projections_of
+from samverkan.web.ui import bp
+from samverkan.web.ui.accounts import end_this_session
+from samverkan.web.ui.context import page_user, signed_in_page
+from samverkan.web.ui.forms import Field, core_errors, handle_form
+from samverkan.web.ui.labels import options
+from samverkan.web.ui.pages import organisation_names
 
 
 def require_admin() -> User:
     user = page_user()
-    Access.of(service().sql, user).require_role()  # administrators only
+    Viewer.of(service().sql, user).require_role()  # administrators only
     return user
 
 

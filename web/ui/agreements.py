@@ -13,18 +13,18 @@ from flask import render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from core.domain.agreement import Agreement
-from core.domain.vocabulary import BENEFICIARIES, CONTRIBUTION_KINDS, RISK_STATUSES
-from core.errors import InvalidInput
-from web.api.agreements import present
-from web.api.records import history
-from web.auth import service
-from web.ui import bp
-from web.ui.context import PartnershipPage, partnership_page, signed_in_page
-from web.ui.forms import Field
-from web.ui.labels import options
-from web.ui.pages import organisation_names
-from web.ui.work import contribute_form, member_options, record_of, records_of
+from samverkan.domain.agreement import Agreement
+from samverkan.domain.vocabulary import BENEFICIARIES, CONTRIBUTION_KINDS, RISK_STATUSES
+from samverkan.errors import InvalidInput
+from samverkan.web.api.agreements import present
+from samverkan.web.api.records import history
+from samverkan.web.auth import service
+from samverkan.web.ui import bp
+from samverkan.web.ui.context import PartnershipPage, partnership_page, signed_in_page
+from samverkan.web.ui.forms import Field
+from samverkan.web.ui.labels import options
+from samverkan.web.ui.pages import organisation_names
+from samverkan.web.ui.work import contribute_form, member_options, record_of, records_of
 
 SCALE = [(str(n), str(n)) for n in range(1, 6)]
 
@@ -298,7 +298,7 @@ def register_risk(partnership_id: UUID, agreement_id: UUID) -> Any:
 def change_risk_status(partnership_id: UUID, agreement_id: UUID, risk_id: UUID) -> Any:
     def fields(page: PartnershipPage, a: Agreement) -> list[Field]:
         if str(risk_id) not in a.risks:
-            from core.errors import NotFound
+            from samverkan.errors import NotFound
 
             raise NotFound(f"The agreement has no risk {risk_id}")
         return [

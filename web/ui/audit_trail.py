@@ -16,19 +16,19 @@ import sqlalchemy as sa
 from eventsourcing.utils import get_topic
 from flask import Response, json, render_template, request
 
-from core.access import Forbidden
-from core.audit.proofs import inclusion, partnership_bundle, positions_of
-from core.audit.sequencer import catch_up
-from core.db import users
-from core.domain.base import TextRef
-from core.errors import NotFound
-from core.log import plain
-from web.auth import service
-from web.ui import bp
-from web.ui.context import partnership_page, signed_in_page
-from web.ui.event_labels import event_label, field_label
-from web.ui.labels import LABELS, label
-from web.ui.pages import display_zone, organisation_names
+from samverkan.application.viewer import Forbidden
+from samverkan.audit.proofs import inclusion, partnership_bundle, positions_of
+from samverkan.audit.sequencer import catch_up
+from samverkan.domain.base import TextRef
+from samverkan.errors import NotFound
+from samverkan.storage.log import plain
+from samverkan.storage.tables import users
+from samverkan.web.auth import service
+from samverkan.web.ui import bp
+from samverkan.web.ui.context import partnership_page, signed_in_page
+from samverkan.web.ui.event_labels import event_label, field_label
+from samverkan.web.ui.labels import LABELS, label
+from samverkan.web.ui.pages import display_zone, organisation_names
 
 HIDDEN = {"_id", "_version", "_created_on", "_modified_on", "_pending_events"}
 PAGE = 500

@@ -18,15 +18,15 @@ from uuid import UUID
 from flask import redirect, request, url_for
 from flask_babel import gettext as _
 
-from core.access import CONTRIBUTE, MANAGE, SIGN, Access
-from core.commands.accounts import User
-from core.current_state import load_current
-from core.domain.partnership import Partnership
-from core.errors import NotFound, SamverkanError
-from core.memberships import Membership, memberships_of
-from web.auth import current_user, service
-from web.ui.fragments import remembered
-from web.ui.pages import parse_as_of
+from samverkan.application.accounts import User
+from samverkan.application.viewer import CONTRIBUTE, MANAGE, SIGN, Viewer
+from samverkan.domain.partnership import Partnership
+from samverkan.errors import NotFound, SamverkanError
+from samverkan.readmodels.current_state import load_current
+from samverkan.readmodels.memberships import Membership, memberships_of
+from samverkan.web.auth import current_user, service
+from samverkan.web.ui.fragments import remembered
+from samverkan.web.ui.pages import parse_as_of
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -51,7 +51,7 @@ def signed_in_page(view: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def may(access: Access, partnership_id: UUID, action: str) -> bool:
+def may(access: Viewer, partnership_id: UUID, action: str) -> bool:
     try:
         access.require(partnership_id, action)
     except SamverkanError:
@@ -62,7 +62,7 @@ def may(access: Access, partnership_id: UUID, action: str) -> bool:
 @dataclass
 class PartnershipPage:
     user: User
-    access: Access
+    access: Viewer
     partnership: Partnership
     as_of: datetime | None  # None: the present
     as_of_error: str | None = None
@@ -96,7 +96,7 @@ class Viewing:
     """Who looks at a partnership, and at which time (before the partnership is loaded)."""
 
     user: User
-    access: Access
+    access: Viewer
     as_of: datetime | None  # None: the present
     as_of_error: str | None
     limit: datetime | None  # a former member's: when its organisation left
@@ -122,7 +122,7 @@ def memberships(organisation_id: UUID) -> dict[UUID, Membership]:
 def viewing(partnership_id: UUID, as_of_text: str | None = None) -> Viewing:
     """The user's access and the time asked for; 404 when the user may not see it."""
     user = page_user()
-    access = Access(user, memberships(user.organisation_id))
+    access = Viewer(user, memberships(user.organisation_id))
     limit = access.read_limit(partnership_id)
     if as_of_text is None:
         as_of_text = request.args.get("as_of")

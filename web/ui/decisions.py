@@ -17,22 +17,22 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from werkzeug.routing import BuildError
 
-from core.access import CONTRIBUTE, SIGN
-from core.current_state import load_current, load_many
-from core.domain.decision import Decision
-from core.domain.vocabulary import DECISION_STATUSES, SIGNING_ROLES, STANCES
-from core.errors import InvalidInput, NotFound, SamverkanError
-from core.event_index import record_history
-from core.projections import topic_of
-from core.projections_index import records_of
-from web.auth import service
-from web.ui import bp
-from web.ui.audit_trail import person_names
-from web.ui.context import PartnershipPage, partnership_page, signed_in_page
-from web.ui.event_labels import event_label
-from web.ui.forms import Field, core_errors, handle_form
-from web.ui.labels import label, options
-from web.ui.pages import organisation_names
+from samverkan.application.viewer import CONTRIBUTE, SIGN
+from samverkan.domain.decision import Decision
+from samverkan.domain.vocabulary import DECISION_STATUSES, SIGNING_ROLES, STANCES
+from samverkan.errors import InvalidInput, NotFound, SamverkanError
+from samverkan.projections.base import topic_of
+from samverkan.readmodels.current_state import load_current, load_many
+from samverkan.readmodels.event_index import record_history
+from samverkan.readmodels.records_index import records_of
+from samverkan.web.auth import service
+from samverkan.web.ui import bp
+from samverkan.web.ui.audit_trail import person_names
+from samverkan.web.ui.context import PartnershipPage, partnership_page, signed_in_page
+from samverkan.web.ui.event_labels import event_label
+from samverkan.web.ui.forms import Field, core_errors, handle_form
+from samverkan.web.ui.labels import label, options
+from samverkan.web.ui.pages import organisation_names
 
 RECORD_EVIDENCE = ("experiment", "measure", "lesson", "decision")
 

@@ -9,17 +9,17 @@ from flask import render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from core.domain.experiment import Experiment
-from core.domain.lesson import Lesson
-from core.domain.measure import Measure
-from core.domain.vocabulary import ACTS, EXPERIMENT_STAGES, PREDICTION_HELD
-from web.api.experiments import present
-from web.auth import service
-from web.ui import bp
-from web.ui.context import PartnershipPage, partnership_page, signed_in_page
-from web.ui.forms import Field
-from web.ui.labels import options
-from web.ui.work import (
+from samverkan.domain.experiment import Experiment
+from samverkan.domain.lesson import Lesson
+from samverkan.domain.measure import Measure
+from samverkan.domain.vocabulary import ACTS, EXPERIMENT_STAGES, PREDICTION_HELD
+from samverkan.web.api.experiments import present
+from samverkan.web.auth import service
+from samverkan.web.ui import bp
+from samverkan.web.ui.context import PartnershipPage, partnership_page, signed_in_page
+from samverkan.web.ui.forms import Field
+from samverkan.web.ui.labels import options
+from samverkan.web.ui.work import (
     contribute_form,
     history_vars,
     record_of,
@@ -28,7 +28,7 @@ from web.ui.work import (
     today,
     unit_names,
 )
-from web.ui.work import unit_options as units
+from samverkan.web.ui.work import unit_options as units
 
 
 def past_end(experiment: Experiment) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 from flask import flash, redirect, render_template, request
 from flask_babel import gettext as _
 
-from core.errors import InvalidInput, NotFound, SamverkanError
+from samverkan.errors import InvalidInput, NotFound, SamverkanError
 
 Options = Callable[[], Sequence[tuple[str, str]]]
 

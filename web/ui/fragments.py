@@ -22,10 +22,10 @@ from uuid import UUID
 import sqlalchemy as sa
 from flask import current_app, g
 
-from core.current_state import load_many
-from core.domain.redaction import Redaction
-from core.projections import positions
-from web.auth import page_connection, service
+from samverkan.domain.redaction import Redaction
+from samverkan.projections.base import positions
+from samverkan.readmodels.current_state import load_many
+from samverkan.web.auth import page_connection, service
 
 T = TypeVar("T")
 CAPACITY = 256  # parts per process: a partnership page's body is some 20 kB

@@ -16,7 +16,7 @@ from babel import support
 from flask import Flask, current_app, request, session
 from flask_babel import Babel, Domain, _get_current_context, get_locale
 
-from core.plugins_web import plugins_of
+from samverkan.web.plugins import plugins_of
 
 LOCALES = ("sv", "nb", "en")
 LANGUAGE_NAMES = {"sv": "Svenska", "nb": "Norsk bokmål", "en": "English"}

@@ -10,17 +10,17 @@ from flask import render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from core.domain.decision import Decision
-from core.domain.experiment import Experiment
-from core.domain.lesson import Lesson
-from core.domain.vocabulary import LESSON_SOURCES, LEVELS
-from core.errors import InvalidInput
-from web.auth import service
-from web.ui import bp
-from web.ui.context import PartnershipPage, partnership_page, signed_in_page
-from web.ui.forms import Field
-from web.ui.labels import label, options
-from web.ui.work import contribute_form, record_of, records_of
+from samverkan.domain.decision import Decision
+from samverkan.domain.experiment import Experiment
+from samverkan.domain.lesson import Lesson
+from samverkan.domain.vocabulary import LESSON_SOURCES, LEVELS
+from samverkan.errors import InvalidInput
+from samverkan.web.auth import service
+from samverkan.web.ui import bp
+from samverkan.web.ui.context import PartnershipPage, partnership_page, signed_in_page
+from samverkan.web.ui.forms import Field
+from samverkan.web.ui.labels import label, options
+from samverkan.web.ui.work import contribute_form, record_of, records_of
 
 
 @bp.get("/partnerships/<uuid:partnership_id>/lessons")

@@ -11,17 +11,17 @@ from flask import render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from core.domain.experiment import Experiment
-from core.domain.measure import Measure, normalise_period
-from core.domain.vocabulary import DIRECTIONS
-from core.errors import InvalidInput
-from web.api.measures import present, summary
-from web.auth import service
-from web.ui import bp
-from web.ui.context import PartnershipPage, partnership_page, signed_in_page
-from web.ui.forms import Field
-from web.ui.labels import options
-from web.ui.work import contribute_form, history_vars, record_of, records_of, whole_number
+from samverkan.domain.experiment import Experiment
+from samverkan.domain.measure import Measure, normalise_period
+from samverkan.domain.vocabulary import DIRECTIONS
+from samverkan.errors import InvalidInput
+from samverkan.web.api.measures import present, summary
+from samverkan.web.auth import service
+from samverkan.web.ui import bp
+from samverkan.web.ui.context import PartnershipPage, partnership_page, signed_in_page
+from samverkan.web.ui.forms import Field
+from samverkan.web.ui.labels import options
+from samverkan.web.ui.work import contribute_form, history_vars, record_of, records_of, whole_number
 
 
 @bp.get("/partnerships/<uuid:partnership_id>/measures")

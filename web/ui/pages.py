@@ -12,11 +12,11 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
-from core.current_state import load_many
-from core.domain.organisation import Organisation
-from web.auth import service
-from web.ui.fragments import remembered
-from web.ui.labels import label
+from samverkan.domain.organisation import Organisation
+from samverkan.readmodels.current_state import load_many
+from samverkan.web.auth import service
+from samverkan.web.ui.fragments import remembered
+from samverkan.web.ui.labels import label
 
 DISPLAY_TIMEZONE = "Europe/Stockholm"
 

@@ -10,9 +10,8 @@ from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from core.access import MANAGE, Access
-from core.current_state import states
-from core.domain.vocabulary import (
+from samverkan.application.viewer import MANAGE, Viewer
+from samverkan.domain.vocabulary import (
     LEVELS,
     MEETING_KINDS,
     MEMBER_ROLES,
@@ -21,13 +20,14 @@ from core.domain.vocabulary import (
     PARTNERSHIP_STATUSES,
     PHASES,
 )
-from core.errors import InvalidInput
-from web.auth import service
-from web.ui import bp
-from web.ui.context import page_user, partnership_page, signed_in_page
-from web.ui.forms import Field, handle_form
-from web.ui.labels import options
-from web.ui.pages import organisation_names
+from samverkan.errors import InvalidInput
+from samverkan.readmodels.current_state import states
+from samverkan.web.auth import service
+from samverkan.web.ui import bp
+from samverkan.web.ui.context import page_user, partnership_page, signed_in_page
+from samverkan.web.ui.forms import Field, handle_form
+from samverkan.web.ui.labels import options
+from samverkan.web.ui.pages import organisation_names
 
 
 def all_organisations() -> list[tuple[str, str]]:
@@ -46,7 +46,7 @@ def all_organisations() -> list[tuple[str, str]]:
 @signed_in_page
 def new_partnership() -> Any:
     user = page_user()
-    Access.of(service().sql, user).require_role("coordinator")
+    Viewer.of(service().sql, user).require_role("coordinator")
     own = str(user.organisation_id)
 
     def coordinators() -> list[tuple[str, str]]:

@@ -11,20 +11,20 @@ from flask import render_template, request
 from flask_babel import get_locale
 from markupsafe import Markup
 
-from core.access import Access
-from core.current_state import load_many
-from core.domain.base import TextRef
-from core.domain.decision import Decision
-from core.domain.experiment import Experiment
-from core.domain.partnership import Partnership
-from core.event_index import partnership_events
-from core.memberships import periods
-from core.projections_index import partnership_rows, records
-from web.auth import service
-from web.ui import bp
-from web.ui.context import PartnershipPage, load_page, page_user, signed_in_page, viewing
-from web.ui.fragments import remembered, shown_texts
-from web.ui.pages import organisation_names
+from samverkan.application.viewer import Viewer
+from samverkan.domain.base import TextRef
+from samverkan.domain.decision import Decision
+from samverkan.domain.experiment import Experiment
+from samverkan.domain.partnership import Partnership
+from samverkan.readmodels.current_state import load_many
+from samverkan.readmodels.event_index import partnership_events
+from samverkan.readmodels.memberships import periods
+from samverkan.readmodels.records_index import partnership_rows, records
+from samverkan.web.auth import service
+from samverkan.web.ui import bp
+from samverkan.web.ui.context import PartnershipPage, load_page, page_user, signed_in_page, viewing
+from samverkan.web.ui.fragments import remembered, shown_texts
+from samverkan.web.ui.pages import organisation_names
 
 
 def waiting_for(
@@ -74,7 +74,7 @@ def waiting_for(
 @signed_in_page
 def home() -> Any:
     user = page_user()
-    access = Access.of(service().sql, user)
+    access = Viewer.of(service().sql, user)
     visible = access.visible_partnerships()
     rows = [
         row

@@ -10,17 +10,17 @@ from flask import render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from core.domain.experiment import Experiment
-from core.domain.scaleup import ScaleUp
-from core.domain.vocabulary import ADOPTION_STAGES
-from core.errors import InvalidInput
-from web.api.scaleups import present
-from web.auth import service
-from web.ui import bp
-from web.ui.context import PartnershipPage, partnership_page, signed_in_page
-from web.ui.forms import Field
-from web.ui.labels import options
-from web.ui.work import (
+from samverkan.domain.experiment import Experiment
+from samverkan.domain.scaleup import ScaleUp
+from samverkan.domain.vocabulary import ADOPTION_STAGES
+from samverkan.errors import InvalidInput
+from samverkan.web.api.scaleups import present
+from samverkan.web.auth import service
+from samverkan.web.ui import bp
+from samverkan.web.ui.context import PartnershipPage, partnership_page, signed_in_page
+from samverkan.web.ui.forms import Field
+from samverkan.web.ui.labels import options
+from samverkan.web.ui.work import (
     contribute_form,
     history_vars,
     record_of,

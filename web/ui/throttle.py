@@ -13,8 +13,8 @@ from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 
-from core.db import sign_in_failures
-from core.sessions import utc
+from samverkan.application.sessions import utc
+from samverkan.storage.tables import sign_in_failures
 
 FORGET_AFTER = timedelta(days=1)  # a failure this old no longer counts
 

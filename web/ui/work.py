@@ -16,17 +16,17 @@ from uuid import UUID
 import sqlalchemy as sa
 from flask import url_for
 
-from core.access import CONTRIBUTE
-from core.current_state import load_current, load_many, states
-from core.domain.base import Record, kind_of
-from core.domain.organisation import Organisation
-from core.errors import InvalidInput, NotFound
-from web.api.records import Entry, history
-from web.api.schemas import INTEGER_MAX
-from web.auth import service
-from web.ui.context import PartnershipPage, partnership_page
-from web.ui.forms import Field, handle_form
-from web.ui.pages import organisation_names
+from samverkan.application.viewer import CONTRIBUTE
+from samverkan.domain.base import Record, kind_of
+from samverkan.domain.organisation import Organisation
+from samverkan.errors import InvalidInput, NotFound
+from samverkan.readmodels.current_state import load_current, load_many, states
+from samverkan.web.api.records import Entry, history
+from samverkan.web.api.schemas import INTEGER_MAX
+from samverkan.web.auth import service
+from samverkan.web.ui.context import PartnershipPage, partnership_page
+from samverkan.web.ui.forms import Field, handle_form
+from samverkan.web.ui.pages import organisation_names
 
 A = TypeVar("A", bound=Record)
 
@@ -75,8 +75,8 @@ def record_of(cls: type[A], page: PartnershipPage, record_id: UUID) -> tuple[A, 
 
 def history_vars(entries: Sequence[Entry], **more: Any) -> dict[str, Any]:
     """What ``work_history.html`` needs: the entries, organisations' and people's names."""
-    from web.ui.audit_trail import person_names
-    from web.ui.event_labels import event_label
+    from samverkan.web.ui.audit_trail import person_names
+    from samverkan.web.ui.event_labels import event_label
 
     orgs = {str(e.actor.organisation_id) for e in entries if e.actor is not None}
     people = {str(e.actor.user_id) for e in entries if e.actor is not None}
@@ -182,7 +182,7 @@ def contribute_form(
 
 
 def _register_pages() -> None:
-    from web.ui import agreements, experiments, lessons, measures, scaleups  # noqa: F401
+    from samverkan.web.ui import agreements, experiments, lessons, measures, scaleups  # noqa: F401
 
 
 _register_pages()

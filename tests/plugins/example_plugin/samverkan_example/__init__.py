@@ -11,9 +11,9 @@ import click
 import sqlalchemy as sa
 from markupsafe import escape
 
-from core import csv_safe
-from core.hookspecs import Exporter, MenuLink, Panel, hookimpl
-from core.log import LoggedEvent
+from samverkan import csv_safe
+from samverkan.hookspecs import Exporter, MenuLink, Panel, hookimpl
+from samverkan.storage.log import LoggedEvent
 
 from .projection import Meetings, meetings_of
 

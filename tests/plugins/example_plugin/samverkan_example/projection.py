@@ -6,7 +6,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from core.projections import SqlProjection, handles
+from samverkan.projections.base import SqlProjection, handles
 
 metadata = sa.MetaData()
 

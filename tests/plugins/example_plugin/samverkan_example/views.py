@@ -12,8 +12,8 @@ import flask_smorest
 import sqlalchemy as sa
 from flask import Blueprint, current_app, jsonify, request
 
-from core.domain.base import Actor
-from core.projections_index import records
+from samverkan.domain.base import Actor
+from samverkan.readmodels.records_index import records
 
 from .projection import meetings_of
 

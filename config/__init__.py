@@ -1,0 +1,1 @@
+"""Serving settings shipped with the package: gunicorn.conf.py."""

@@ -1,0 +1,1 @@
+"""The application: one service whose commands change aggregates (a module per aggregate)."""

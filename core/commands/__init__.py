@@ -1,1 +1,0 @@
-"""Commands of the application service, one module per part of the domain."""

@@ -1,0 +1,1 @@
+"""Storage: the event stores, the SQL tables that cannot be rebuilt, and their migrations."""
