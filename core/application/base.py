@@ -14,7 +14,9 @@ from uuid import UUID
 from eventsourcing.application import AggregateNotFoundError, Application, project_aggregate
 from eventsourcing.persistence import IntegrityError, JSONTranscoder
 
-from samverkan.domain.base import TRANSCODINGS, Record, TextRef, record_name
+from samverkan.domain.base import TRANSCODINGS, Record, TextRef, record_name, require_id
+from samverkan.domain.organisation import Organisation
+from samverkan.domain.partnership import Partnership
 from samverkan.errors import InvalidInput, NotFound, StaleVersion, WriteConflict
 from samverkan.readmodels.current_state import create_state_tables
 from samverkan.storage.migrations import upgrade
@@ -183,3 +185,25 @@ class ServiceBase(Application[UUID]):
 
     def is_empty(self) -> bool:
         return self.recorder.max_notification_id() is None
+
+    def member_unit_owner(self, partnership: Partnership, field: str, unit_id: Any) -> UUID:
+        """The member organisation that has the unit."""
+        unit = require_id(field, unit_id)
+        for organisation_id in partnership.members:
+            if self.read(Organisation, UUID(organisation_id)).has_unit(unit):
+                return UUID(organisation_id)
+        raise InvalidInput.field(field, f"{unit} is not a unit of a member organisation")
+
+    def own(self, cls: type[Any], partnership: Partnership, field: str, record_id: Any) -> Any:
+        """The record, if it belongs to the partnership; another partnership's record is
+        refused like an unknown id, so nothing tells the caller it exists."""
+        unknown = InvalidInput.field(
+            field, f"no {record_name(cls)} {record_id} in this partnership"
+        )
+        try:
+            record = self.read(cls, require_id(field, record_id))
+        except NotFound:
+            raise unknown from None
+        if record.partnership_id != partnership.id:
+            raise unknown
+        return record

@@ -8,10 +8,13 @@ from typing import Any
 from samverkan.application.accounts import AccountCommands
 from samverkan.application.agreements import AgreementCommands
 from samverkan.application.decisions import DecisionCommands
+from samverkan.application.experiments import ExperimentCommands
+from samverkan.application.lessons import LessonCommands
+from samverkan.application.measures import MeasureCommands
 from samverkan.application.organisations import OrganisationCommands
 from samverkan.application.partnerships import PartnershipCommands
+from samverkan.application.scaleups import ScaleUpCommands
 from samverkan.application.texts import TextCommands
-from samverkan.application.work import WorkCommands
 from samverkan.domain.registry import AGGREGATES
 from samverkan.storage.group_commit import GroupCommit
 
@@ -22,7 +25,10 @@ class Samverkan(
     OrganisationCommands,
     PartnershipCommands,
     DecisionCommands,
-    WorkCommands,
+    ExperimentCommands,
+    MeasureCommands,
+    LessonCommands,
+    ScaleUpCommands,
     AgreementCommands,
     TextCommands,
     AccountCommands,

@@ -8,8 +8,8 @@ from uuid import UUID
 from flask import url_for
 from marshmallow import fields, validate
 
+from samverkan.application.lessons import LESSON_SOURCE_TYPES
 from samverkan.application.viewer import CONTRIBUTE
-from samverkan.application.work import LESSON_SOURCE_TYPES
 from samverkan.domain.lesson import Lesson
 from samverkan.domain.vocabulary import LESSON_SOURCES, LEVELS
 from samverkan.web.api import blueprint, records
