@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-import pluggy
+from samverkan.markers import PROJECT, hookimpl, hookspec
 
 if TYPE_CHECKING:
     import click
@@ -26,9 +26,7 @@ if TYPE_CHECKING:
     from samverkan.projections.base import SqlProjection
     from samverkan.storage.log import LoggedEvent
 
-PROJECT = "samverkan"
-hookspec = pluggy.HookspecMarker(PROJECT)
-hookimpl = pluggy.HookimplMarker(PROJECT)
+__all__ = ["PROJECT", "Exporter", "MenuLink", "Panel", "hookimpl", "hookspec"]
 
 
 @dataclass(frozen=True)

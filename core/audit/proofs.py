@@ -121,7 +121,7 @@ def partnership_bundle(app: Application[UUID], partnership_id: UUID) -> dict[str
     if checkpoint is None:
         raise NotFound("No checkpoint has been signed yet")
     events, pending = [], 0
-    for logged in partnership_history(audited, partnership_id):
+    for logged in partnership_history(audited.sql, audited, partnership_id):
         with audited.sql.connect() as connection:
             position = position_of(connection, logged.notification_id)
             path = None

@@ -124,7 +124,7 @@ def events(context: Context, partnership_id: str | None, as_json: bool) -> None:
             pid = UUID(partnership_id)
         except ValueError:
             raise click.BadParameter("must be a UUID", param_hint="--partnership") from None
-        logged_events = partnership_history(app, pid)
+        logged_events = partnership_history(app.sql, app, pid)
     else:
         logged_events = read_log(app)
     for logged in logged_events:

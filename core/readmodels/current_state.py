@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 from uuid import UUID
 
 import sqlalchemy as sa
@@ -19,11 +19,8 @@ from eventsourcing.persistence import Tracking
 
 from samverkan.domain.base import Record, kind_of, make_transcoder
 from samverkan.domain.registry import event_topics
-from samverkan.hookspecs import hookimpl
+from samverkan.markers import hookimpl
 from samverkan.projections.base import Batch, SqlProjection, chunked
-
-if TYPE_CHECKING:
-    from samverkan.application.service import Samverkan
 
 A = TypeVar("A", bound=Record)
 
@@ -179,5 +176,5 @@ def decisions_of(engine: sa.Engine, partnership_id: UUID) -> list[UUID]:
 
 
 @hookimpl
-def register_projections(service: Samverkan) -> Iterable[type[SqlProjection]]:
+def register_projections(service: object) -> Iterable[type[SqlProjection]]:
     return [CurrentState]

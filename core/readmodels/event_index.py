@@ -10,20 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from uuid import UUID
 
 import sqlalchemy as sa
-from eventsourcing.persistence import Mapper, StoredEvent, Tracking
+from eventsourcing.application import Application
+from eventsourcing.persistence import EventStore, Mapper, StoredEvent, Tracking
 
 from samverkan.domain.base import make_transcoder
 from samverkan.domain.registry import event_topics
-from samverkan.hookspecs import hookimpl
+from samverkan.markers import hookimpl
 from samverkan.projections.base import Batch, SqlProjection, chunked, positions, topic_of
 from samverkan.storage.log import LoggedEvent, logged_event, partnership_log
-
-if TYPE_CHECKING:
-    from samverkan.application.service import Samverkan
 
 metadata = sa.MetaData()
 
@@ -122,23 +120,25 @@ def logged(row: Any) -> LoggedEvent:
     return logged_event(row.notification_id, decode(row))
 
 
-def record_history(service: Samverkan, record_id: UUID, upto_version: int) -> list[Any]:
+def record_history(
+    engine: sa.Engine, events: EventStore[UUID], record_id: UUID, upto_version: int
+) -> list[Any]:
     """One record's events up to a version, oldest first, as domain events.
 
     Read from the index; only events it has not reached yet (a write answered in the same
     request, or a worker behind) come from the record's own stream.
     """
-    with service.sql.connect() as connection:
+    with engine.connect() as connection:
         rows = connection.execute(
             sa.select(indexed)
             .where(indexed.c.originator_id == str(record_id), indexed.c.version <= upto_version)
             .order_by(indexed.c.version)
         ).all()
-    events = [decode(row) for row in rows]
-    if len(events) < upto_version:
-        newest = events[-1].originator_version if events else 0
-        events.extend(service.events.get(record_id, gt=newest, lte=upto_version))
-    return events
+    found = [decode(row) for row in rows]
+    if len(found) < upto_version:
+        newest = found[-1].originator_version if found else 0
+        found.extend(events.get(record_id, gt=newest, lte=upto_version))
+    return found
 
 
 def partnership_events(
@@ -168,11 +168,12 @@ def partnership_events(
         return [logged(row) for row in connection.execute(query)]
 
 
-def partnership_history(service: Samverkan, partnership_id: UUID) -> Iterator[LoggedEvent]:
+def partnership_history(
+    engine: sa.Engine, app: Application[UUID], partnership_id: UUID
+) -> Iterator[LoggedEvent]:
     """Every event of a partnership and its records, oldest first, as the log holds them:
     from the index up to its position, then from the log after it (a store whose index was
     never built is read whole)."""
-    engine = service.sql
     up_to = indexed_up_to(engine)
     found = []
     if up_to:
@@ -180,7 +181,7 @@ def partnership_history(service: Samverkan, partnership_id: UUID) -> Iterator[Lo
         found = [logged for logged in indexed_events if logged.notification_id <= up_to]
     yield from found
     known = {logged.originator_id for logged in found}
-    yield from partnership_log(service, partnership_id, after=up_to, known=known)
+    yield from partnership_log(app, partnership_id, after=up_to, known=known)
 
 
 def indexed_up_to(engine: sa.Engine) -> int:
@@ -196,5 +197,5 @@ def indexed_up_to(engine: sa.Engine) -> int:
 
 
 @hookimpl
-def register_projections(service: Samverkan) -> Iterable[type[SqlProjection]]:
+def register_projections(service: object) -> Iterable[type[SqlProjection]]:
     return [EventIndex]

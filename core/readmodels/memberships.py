@@ -9,16 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from uuid import UUID
 
 import sqlalchemy as sa
 
-from samverkan.hookspecs import hookimpl
+from samverkan.markers import hookimpl
 from samverkan.projections.base import SqlProjection, handles
-
-if TYPE_CHECKING:
-    from samverkan.application.service import Samverkan
 
 metadata = sa.MetaData()
 
@@ -102,5 +99,5 @@ def memberships_of(engine: sa.Engine, organisation_id: UUID) -> dict[UUID, Membe
 
 
 @hookimpl
-def register_projections(service: Samverkan) -> Iterable[type[SqlProjection]]:
+def register_projections(service: object) -> Iterable[type[SqlProjection]]:
     return [Memberships]

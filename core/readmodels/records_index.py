@@ -8,15 +8,12 @@ texts stay out (they are erasable): a lesson has no title here.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import sqlalchemy as sa
 
-from samverkan.hookspecs import hookimpl
+from samverkan.markers import hookimpl
 from samverkan.projections.base import Batch, SqlProjection, handles, topic_of
-
-if TYPE_CHECKING:
-    from samverkan.application.service import Samverkan
 
 metadata = sa.MetaData()
 
@@ -305,5 +302,5 @@ def records_of(
 
 
 @hookimpl
-def register_projections(service: Samverkan) -> Iterable[type[SqlProjection]]:
+def register_projections(service: object) -> Iterable[type[SqlProjection]]:
     return [RecordsIndex]

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from samverkan.hookspecs import Exporter, Panel, hookimpl
+from samverkan import Exporter, Panel, hookimpl
 from samverkan.plugins.calendar.projection import CalendarProjection
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from marshmallow import Schema, fields
 
 from samverkan.plugins.calendar.calendar import as_json, calendar_of
 from samverkan.plugins.ledger.viewing import partnership_cutoff
-from samverkan.web.api import blueprint
+from samverkan.web.api.blueprints import blueprint
 from samverkan.web.auth import service
 
 blp = blueprint("calendar", "The learning-network calendar of a partnership")

@@ -8,8 +8,8 @@ from uuid import UUID
 from flask import Blueprint, render_template, request, url_for
 from flask_babel import gettext as _
 
+from samverkan import Panel
 from samverkan.domain.vocabulary import MEETING_KINDS
-from samverkan.hookspecs import Panel
 from samverkan.plugins.calendar.calendar import calendar_of
 from samverkan.plugins.ledger.common import actor_limit, organisation_names
 from samverkan.plugins.ledger.viewing import page_cutoff

@@ -10,7 +10,7 @@ from marshmallow import Schema, fields
 from samverkan.plugins.clinics.dashboard import as_json, dashboard_of
 from samverkan.plugins.ledger.common import member_units
 from samverkan.plugins.ledger.viewing import partnership_cutoff
-from samverkan.web.api import blueprint
+from samverkan.web.api.blueprints import blueprint
 from samverkan.web.auth import service
 
 blp = blueprint("clinic_dashboard", "The innovation-clinic dashboard of a partnership")

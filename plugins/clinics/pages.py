@@ -9,8 +9,8 @@ from flask import Blueprint, render_template, request, url_for
 from flask_babel import format_decimal, pgettext
 from flask_babel import gettext as _
 
+from samverkan import Panel
 from samverkan.domain.lesson import Lesson
-from samverkan.hookspecs import Panel
 from samverkan.plugins.clinics.dashboard import Clinic, dashboard_of
 from samverkan.plugins.ledger.common import actor_limit, member_units, organisation_names
 from samverkan.plugins.ledger.viewing import page_cutoff

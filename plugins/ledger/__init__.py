@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from samverkan.hookspecs import Exporter, Panel, hookimpl
+from samverkan import Exporter, Panel, hookimpl
 from samverkan.plugins.ledger.projection import LedgerProjection
 
 if TYPE_CHECKING:

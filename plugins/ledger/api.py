@@ -13,7 +13,7 @@ from samverkan.domain.vocabulary import RISK_STATUSES
 from samverkan.plugins.ledger.common import earliest, organisation_names, reading_limit
 from samverkan.plugins.ledger.ledger import Ledger, ledger_of, partnership_of
 from samverkan.plugins.ledger.present import as_csv, as_json
-from samverkan.web.api import blueprint
+from samverkan.web.api.blueprints import blueprint
 from samverkan.web.api.conventions import Reply, etag, reply, time_travel
 from samverkan.web.api.schemas import amount
 from samverkan.web.auth import require_user, service

@@ -10,8 +10,8 @@ from flask import Blueprint, render_template, request, url_for
 from flask_babel import format_currency, format_decimal
 from flask_babel import gettext as _
 
+from samverkan import Panel
 from samverkan.errors import InvalidInput, NotFound
-from samverkan.hookspecs import Panel
 from samverkan.plugins.ledger.common import actor_limit, earliest, organisation_names, reading_limit
 from samverkan.plugins.ledger.ledger import Ledger, agreements_of, ledger_of
 from samverkan.web.api.conventions import parse_as_of

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from samverkan.hookspecs import Panel, hookimpl
+from samverkan import Panel, hookimpl
 
 if TYPE_CHECKING:
     from flask import Blueprint

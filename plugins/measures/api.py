@@ -23,7 +23,7 @@ from samverkan.plugins.measures.statistics import (
     text,
     xmr_chart,
 )
-from samverkan.web.api import blueprint
+from samverkan.web.api.blueprints import blueprint
 from samverkan.web.api.conventions import reply, time_travel
 from samverkan.web.auth import require_user, service
 

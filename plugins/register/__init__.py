@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from samverkan.hookspecs import Panel, hookimpl
+from samverkan import Panel, hookimpl
 from samverkan.plugins.register.projection import RegisterProjection
 
 if TYPE_CHECKING:

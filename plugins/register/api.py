@@ -14,7 +14,7 @@ from samverkan.errors import InvalidInput
 from samverkan.plugins.ledger.viewing import partnership_cutoff
 from samverkan.plugins.register.register import Entry, evidence_titles, register_of
 from samverkan.readmodels.current_state import load_current
-from samverkan.web.api import blueprint
+from samverkan.web.api.blueprints import blueprint
 from samverkan.web.api.conventions import page, page_args
 from samverkan.web.auth import service
 

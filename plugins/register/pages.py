@@ -8,9 +8,9 @@ from uuid import UUID
 from flask import Blueprint, render_template, request, url_for
 from flask_babel import gettext as _
 
+from samverkan import Panel
 from samverkan.domain.partnership import Partnership
 from samverkan.domain.vocabulary import DECISION_STATUSES
-from samverkan.hookspecs import Panel
 from samverkan.plugins.ledger.common import actor_limit, organisation_names
 from samverkan.plugins.ledger.viewing import page_cutoff
 from samverkan.plugins.register.register import evidence_titles, register_of

@@ -10,7 +10,7 @@ from marshmallow import Schema, fields
 from samverkan.plugins.ledger.common import member_units
 from samverkan.plugins.ledger.viewing import partnership_cutoff
 from samverkan.plugins.scaleups.matrix import as_json, matrix_of
-from samverkan.web.api import blueprint
+from samverkan.web.api.blueprints import blueprint
 from samverkan.web.auth import service
 
 blp = blueprint("scale_up_matrix", "The scale-up tracker of a partnership")

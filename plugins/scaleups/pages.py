@@ -9,7 +9,7 @@ from flask import Blueprint, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import pgettext
 
-from samverkan.hookspecs import Panel
+from samverkan import Panel
 from samverkan.plugins.ledger.common import actor_limit, member_units
 from samverkan.plugins.ledger.viewing import page_cutoff
 from samverkan.plugins.scaleups.matrix import matrix_of

@@ -12,7 +12,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 from flask import Flask
 
-from samverkan.hookspecs import MenuLink, hookimpl
+from samverkan import MenuLink, hookimpl
 from samverkan.storage.stores import StoreConfig
 from samverkan.web import create_app
 from tests.api.callers import OPERATOR

@@ -14,9 +14,8 @@ import pluggy
 import pytest
 from click.testing import CliRunner
 
-from samverkan import hookspecs
+from samverkan import Exporter, MenuLink, Panel, hookimpl, hookspecs
 from samverkan.application.service import Samverkan
-from samverkan.hookspecs import Exporter, MenuLink, Panel, hookimpl
 from samverkan.plugin_manager import REQUIRED_PLUGINS, Plugins, PluginSettings
 from samverkan.projections.runner import Projections
 from samverkan.storage.stores import StoreConfig

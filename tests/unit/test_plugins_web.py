@@ -12,8 +12,8 @@ import sqlalchemy as sa
 from flask import Blueprint, Flask
 from flask.testing import FlaskClient
 
+from samverkan import MenuLink, hookimpl
 from samverkan.application.service import Samverkan
-from samverkan.hookspecs import MenuLink, hookimpl
 from samverkan.plugin_manager import Plugins
 from samverkan.projections.runner import Projections
 from samverkan.projections.worker import deliver_reactions, follow, reaction_name

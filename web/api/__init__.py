@@ -2,59 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import flask_smorest
-from flask import Flask, current_app, g, request
-from marshmallow import Schema
-from webargs import core as webargs_core
-from webargs.flaskparser import FlaskParser
+from flask import Flask
 
-from samverkan.web.api import conventions
-from samverkan.web.auth import require_user
-
-PREFIX = "/api/v1"
-
-
-class BodyParser(FlaskParser):
-    """Read the body conventions.check_body parsed (amounts kept exact, never floats)."""
-
-    def load_json(self, req: Any, schema: Schema) -> Any:
-        return g.get("json_body", webargs_core.missing)
-
-
-class Blueprint(flask_smorest.Blueprint):
-    ARGUMENTS_PARSER = BodyParser()
-
-
-def require_sign_in() -> None:
-    """Every route of the API's blueprints (the core's and the built-in plugins') needs a
-    bearer token: a missing or bad one is 401 before the body is read or validated."""
-    if isinstance(current_app.blueprints.get(request.blueprint or ""), Blueprint):
-        require_user()
-
-
-def blueprint(name: str, description: str) -> Blueprint:
-    return Blueprint(name, __name__, url_prefix=PREFIX, description=description)
+from samverkan.web.api import (
+    agreements,
+    audit,
+    conventions,
+    decisions,
+    events,
+    experiments,
+    lessons,
+    measures,
+    openapi,
+    organisations,
+    partnerships,
+    scaleups,
+    texts,
+    users,
+)
+from samverkan.web.api.blueprints import PREFIX, require_sign_in
 
 
 def init_app(app: Flask) -> flask_smorest.Api:
-    from samverkan.web.api import (
-        agreements,
-        audit,
-        decisions,
-        events,
-        experiments,
-        lessons,
-        measures,
-        openapi,
-        organisations,
-        partnerships,
-        scaleups,
-        texts,
-        users,
-    )
-
     app.config.update(
         API_TITLE="Samverkan",
         API_VERSION="v1",

@@ -12,7 +12,8 @@ from marshmallow import fields, validate
 from samverkan.application.viewer import CONTRIBUTE
 from samverkan.domain.agreement import Agreement
 from samverkan.domain.vocabulary import BENEFICIARIES, CONTRIBUTION_KINDS, RISK_STATUSES
-from samverkan.web.api import blueprint, records
+from samverkan.web.api import records
+from samverkan.web.api.blueprints import blueprint
 from samverkan.web.api.conventions import Reply
 from samverkan.web.api.records import Entry, Texts, allowed, amount, command_on, listing, show
 from samverkan.web.api.schemas import (

@@ -29,7 +29,7 @@ from samverkan.audit.proofs import consistency, event_at, inclusion, partnership
 from samverkan.errors import InvalidInput, NotFound
 from samverkan.readmodels.current_state import states
 from samverkan.storage.log import LoggedEvent
-from samverkan.web.api import blueprint
+from samverkan.web.api.blueprints import blueprint
 from samverkan.web.api.conventions import whole_arg
 from samverkan.web.api.schemas import BIGINT_MAX, Strict
 from samverkan.web.auth import require_user, service

@@ -21,7 +21,7 @@ from samverkan.domain.vocabulary import DECISION_STATUSES, EVIDENCE_KINDS, STANC
 from samverkan.errors import InvalidInput, NotFound
 from samverkan.readmodels.current_state import load_many, states
 from samverkan.readmodels.records_index import records
-from samverkan.web.api import blueprint
+from samverkan.web.api.blueprints import blueprint
 from samverkan.web.api.conventions import Reply, expected_version, page, page_args, reply
 from samverkan.web.api.presenters_decision import present
 from samverkan.web.api.records import (

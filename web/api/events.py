@@ -18,7 +18,7 @@ from marshmallow import Schema, fields
 from samverkan.audit.tables import ensure_audit_tables, leaves
 from samverkan.errors import InvalidInput
 from samverkan.readmodels.event_index import indexed, logged
-from samverkan.web.api import blueprint
+from samverkan.web.api.blueprints import blueprint
 from samverkan.web.api.conventions import page, page_args, whole_arg
 from samverkan.web.api.records import access, read_limit, utc
 from samverkan.web.api.schemas import list_schema

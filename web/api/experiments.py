@@ -12,7 +12,8 @@ from samverkan.application.viewer import CONTRIBUTE
 from samverkan.domain.experiment import Experiment
 from samverkan.domain.measure import Measure
 from samverkan.domain.vocabulary import ACTS, EXPERIMENT_STAGES, PREDICTION_HELD
-from samverkan.web.api import blueprint, records
+from samverkan.web.api import records
+from samverkan.web.api.blueprints import blueprint
 from samverkan.web.api.conventions import Reply
 from samverkan.web.api.records import (
     Entry,

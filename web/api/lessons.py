@@ -12,7 +12,8 @@ from samverkan.application.lessons import LESSON_SOURCE_TYPES
 from samverkan.application.viewer import CONTRIBUTE
 from samverkan.domain.lesson import Lesson
 from samverkan.domain.vocabulary import LESSON_SOURCES, LEVELS
-from samverkan.web.api import blueprint, records
+from samverkan.web.api import records
+from samverkan.web.api.blueprints import blueprint
 from samverkan.web.api.conventions import Reply
 from samverkan.web.api.records import (
     Entry,

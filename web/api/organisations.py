@@ -14,7 +14,7 @@ from samverkan.domain.organisation import Organisation
 from samverkan.domain.vocabulary import ORGANISATION_KINDS, UNIT_TYPES
 from samverkan.errors import NotFound
 from samverkan.readmodels.current_state import load_current, load_many, states
-from samverkan.web.api import blueprint
+from samverkan.web.api.blueprints import blueprint
 from samverkan.web.api.conventions import (
     Reply,
     expected_version,

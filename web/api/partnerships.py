@@ -27,7 +27,7 @@ from samverkan.domain.vocabulary import (
 )
 from samverkan.errors import NotFound
 from samverkan.readmodels.current_state import load_many, states
-from samverkan.web.api import blueprint
+from samverkan.web.api.blueprints import blueprint
 from samverkan.web.api.conventions import Reply, expected_version, page, page_args, reply
 from samverkan.web.api.presenters_partnership import present, present_summaries
 from samverkan.web.api.records import (

@@ -73,7 +73,7 @@ def history(record_id: UUID, version: int) -> list[Entry]:
     """The record's own events up to ``version`` (one aggregate's, never the whole log)."""
     found: Iterable[Any] | None = service().just_recorded(record_id, version)
     if found is None:
-        found = record_history(service(), record_id, version)
+        found = record_history(service().sql, service().events, record_id, version)
     return [
         Entry(
             topic_of(event),

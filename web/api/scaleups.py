@@ -12,7 +12,8 @@ from samverkan.application.viewer import CONTRIBUTE
 from samverkan.domain.experiment import Experiment
 from samverkan.domain.scaleup import ScaleUp
 from samverkan.domain.vocabulary import ADOPTION_STAGES
-from samverkan.web.api import blueprint, records
+from samverkan.web.api import records
+from samverkan.web.api.blueprints import blueprint
 from samverkan.web.api.conventions import Reply
 from samverkan.web.api.records import (
     Entry,

@@ -8,7 +8,7 @@ from uuid import UUID
 from marshmallow import fields, validate
 
 from samverkan.application.viewer import Viewer
-from samverkan.web.api import blueprint
+from samverkan.web.api.blueprints import blueprint
 from samverkan.web.api.schemas import Strict
 from samverkan.web.auth import require_user, service
 

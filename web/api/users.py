@@ -12,7 +12,7 @@ from marshmallow import fields, validate
 from samverkan.application.accounts import User
 from samverkan.application.viewer import Forbidden, Viewer
 from samverkan.domain.access import ROLES
-from samverkan.web.api import blueprint
+from samverkan.web.api.blueprints import blueprint
 from samverkan.web.api.schemas import Strict, choice
 from samverkan.web.auth import require_user, service
 

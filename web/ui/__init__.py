@@ -16,36 +16,47 @@ Forms: ``handle_form`` and ``Field`` (web/ui/forms.py); every POST form carries
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask
+from flask import Flask
 
-bp = Blueprint(
-    "ui",
-    __name__,
-    template_folder="templates",
-    static_folder="static",
-    static_url_path="/ui/static",
+from samverkan.web.ui import (
+    accounts,
+    admin,
+    agreements,
+    audit_trail,
+    decisions,
+    experiments,
+    lessons,
+    measures,
+    partnership_forms,
+    partnerships,
+    scaleups,
+)
+from samverkan.web.ui.blueprint import bp
+from samverkan.web.ui.escaping import init_escaping
+from samverkan.web.ui.i18n import init_i18n
+from samverkan.web.ui.pages import init_pages
+from samverkan.web.ui.security import init_security
+
+# Every module of pages: each adds its routes to ``bp`` (tests/unit/test_layout.py checks
+# that none is missing).
+PAGES = (
+    accounts,
+    admin,
+    agreements,
+    audit_trail,
+    decisions,
+    experiments,
+    lessons,
+    measures,
+    partnership_forms,
+    partnerships,
+    scaleups,
 )
 
 
 def init_app(app: Flask) -> None:
-    from samverkan.web.ui import accounts, audit_trail, partnership_forms, partnerships  # noqa: F401
-    from samverkan.web.ui.escaping import init_escaping
-    from samverkan.web.ui.i18n import init_i18n
-    from samverkan.web.ui.pages import init_pages
-    from samverkan.web.ui.security import init_security
-
     init_escaping(app)
     init_security(app)
     init_i18n(app)
     init_pages(app)
-    for optional in ("decisions", "work", "admin"):  # written by other engineers
-        _import_optional(f"samverkan.web.ui.{optional}")
     app.register_blueprint(bp)
-
-
-def _import_optional(module: str) -> None:
-    import importlib
-    import importlib.util
-
-    if importlib.util.find_spec(module) is not None:
-        importlib.import_module(module)

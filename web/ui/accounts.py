@@ -14,7 +14,7 @@ from flask_babel import gettext as _
 
 from samverkan.application.sessions import end_session, forget_old_sessions, start_session
 from samverkan.web.auth import SESSION_KEY, current_session_id, current_user, service
-from samverkan.web.ui import bp
+from samverkan.web.ui.blueprint import bp
 from samverkan.web.ui.i18n import LOCALES
 from samverkan.web.ui.throttle import Delays, clear_failures, record_failure, wait_left
 

@@ -25,8 +25,8 @@ from samverkan.readmodels.current_state import load_current, load_many, states
 from samverkan.storage.tables import users
 from samverkan.web.auth import current_session_id, service
 from samverkan.web.plugins import listing, plugins_of, projections_of
-from samverkan.web.ui import bp
 from samverkan.web.ui.accounts import end_this_session
+from samverkan.web.ui.blueprint import bp
 from samverkan.web.ui.context import page_user, signed_in_page
 from samverkan.web.ui.forms import Field, core_errors, handle_form
 from samverkan.web.ui.labels import options

@@ -19,7 +19,7 @@ from samverkan.errors import InvalidInput
 from samverkan.web.api.agreements import present
 from samverkan.web.api.records import history
 from samverkan.web.auth import service
-from samverkan.web.ui import bp
+from samverkan.web.ui.blueprint import bp
 from samverkan.web.ui.context import PartnershipPage, partnership_page, signed_in_page
 from samverkan.web.ui.forms import Field
 from samverkan.web.ui.labels import options

@@ -24,7 +24,7 @@ from samverkan.errors import NotFound
 from samverkan.storage.log import plain
 from samverkan.storage.tables import users
 from samverkan.web.auth import service
-from samverkan.web.ui import bp
+from samverkan.web.ui.blueprint import bp
 from samverkan.web.ui.context import partnership_page, signed_in_page
 from samverkan.web.ui.event_labels import event_label, field_label
 from samverkan.web.ui.labels import LABELS, label

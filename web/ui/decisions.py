@@ -26,8 +26,8 @@ from samverkan.readmodels.current_state import load_current, load_many
 from samverkan.readmodels.event_index import record_history
 from samverkan.readmodels.records_index import records_of
 from samverkan.web.auth import service
-from samverkan.web.ui import bp
 from samverkan.web.ui.audit_trail import person_names
+from samverkan.web.ui.blueprint import bp
 from samverkan.web.ui.context import PartnershipPage, partnership_page, signed_in_page
 from samverkan.web.ui.event_labels import event_label
 from samverkan.web.ui.forms import Field, core_errors, handle_form
@@ -100,7 +100,7 @@ def history_of(decision: Decision) -> tuple[list[Step], dict[str, Position], Ste
     amendment (what the unanimous rule counts), and the proposal step."""
     steps: list[Step] = []
     latest: dict[str, Position] = {}
-    for event in record_history(service(), decision.id, decision.version):
+    for event in record_history(service().sql, service().events, decision.id, decision.version):
         topic = topic_of(event)
         actor = getattr(event, "actor", None)
         org = None if actor is None else str(actor.organisation_id)

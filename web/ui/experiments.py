@@ -15,7 +15,7 @@ from samverkan.domain.measure import Measure
 from samverkan.domain.vocabulary import ACTS, EXPERIMENT_STAGES, PREDICTION_HELD
 from samverkan.web.api.experiments import present
 from samverkan.web.auth import service
-from samverkan.web.ui import bp
+from samverkan.web.ui.blueprint import bp
 from samverkan.web.ui.context import PartnershipPage, partnership_page, signed_in_page
 from samverkan.web.ui.forms import Field
 from samverkan.web.ui.labels import options

@@ -16,7 +16,7 @@ from samverkan.domain.lesson import Lesson
 from samverkan.domain.vocabulary import LESSON_SOURCES, LEVELS
 from samverkan.errors import InvalidInput
 from samverkan.web.auth import service
-from samverkan.web.ui import bp
+from samverkan.web.ui.blueprint import bp
 from samverkan.web.ui.context import PartnershipPage, partnership_page, signed_in_page
 from samverkan.web.ui.forms import Field
 from samverkan.web.ui.labels import label, options

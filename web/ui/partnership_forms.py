@@ -23,7 +23,7 @@ from samverkan.domain.vocabulary import (
 from samverkan.errors import InvalidInput
 from samverkan.readmodels.current_state import states
 from samverkan.web.auth import service
-from samverkan.web.ui import bp
+from samverkan.web.ui.blueprint import bp
 from samverkan.web.ui.context import page_user, partnership_page, signed_in_page
 from samverkan.web.ui.forms import Field, handle_form
 from samverkan.web.ui.labels import options

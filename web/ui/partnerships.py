@@ -21,7 +21,7 @@ from samverkan.readmodels.event_index import partnership_events
 from samverkan.readmodels.memberships import periods
 from samverkan.readmodels.records_index import partnership_rows, records
 from samverkan.web.auth import service
-from samverkan.web.ui import bp
+from samverkan.web.ui.blueprint import bp
 from samverkan.web.ui.context import PartnershipPage, load_page, page_user, signed_in_page, viewing
 from samverkan.web.ui.fragments import remembered, shown_texts
 from samverkan.web.ui.pages import organisation_names

@@ -16,7 +16,7 @@ from samverkan.domain.vocabulary import ADOPTION_STAGES
 from samverkan.errors import InvalidInput
 from samverkan.web.api.scaleups import present
 from samverkan.web.auth import service
-from samverkan.web.ui import bp
+from samverkan.web.ui.blueprint import bp
 from samverkan.web.ui.context import PartnershipPage, partnership_page, signed_in_page
 from samverkan.web.ui.forms import Field
 from samverkan.web.ui.labels import options

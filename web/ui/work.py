@@ -179,10 +179,3 @@ def contribute_form(
         **page.template_vars(),
         **context,
     )
-
-
-def _register_pages() -> None:
-    from samverkan.web.ui import agreements, experiments, lessons, measures, scaleups  # noqa: F401
-
-
-_register_pages()

@@ -11,8 +11,7 @@ import click
 import sqlalchemy as sa
 from markupsafe import escape
 
-from samverkan import csv_safe
-from samverkan.hookspecs import Exporter, MenuLink, Panel, hookimpl
+from samverkan import Exporter, MenuLink, Panel, csv_safe, hookimpl
 from samverkan.storage.log import LoggedEvent
 
 from .projection import Meetings, meetings_of
