@@ -55,6 +55,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	PYTHONPATH=$(dir $(TYPECHECK)) $(BIN)/lint-imports --no-cache
 
 test: lint chromium
 	$(BIN)/pytest -n 2

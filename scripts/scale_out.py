@@ -31,18 +31,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import sqlalchemy as sa
 
 from benchmarks.client import Client
+from benchmarks.load import Prepared, lesson_tags, prepare, tagged_lesson
 from benchmarks.server import Server, children, projection_worker, run_cli, serving
 from benchmarks.stores import fresh_store
 from samverkan.application.service import Samverkan
 from samverkan.plugin_manager import Plugins, PluginSettings
 from samverkan.projections.runner import Projections
 from samverkan.storage.stores import StoreConfig
-from tests.stress.conftest import (
-    Prepared,
-    lesson_tags,
-    prepare,
-    tagged_lesson,
-)
 
 HOSTS = ("127.0.0.2", "127.0.0.3", "127.0.0.4")
 CONVERGE_TIMEOUT = 120.0
