@@ -12,6 +12,8 @@ import weakref
 
 import sqlalchemy as sa
 
+from samverkan.storage.migrations import upgrade
+
 audit_metadata = sa.MetaData()
 
 leaves = sa.Table(
@@ -96,13 +98,7 @@ def ensure_audit_tables(engine: sa.Engine) -> None:
     if engine in _ready:
         return
     with _lock:
-        for attempt in range(3):
-            try:
-                audit_metadata.create_all(engine)
-                break
-            except sa.exc.DBAPIError:
-                if attempt == 2:
-                    raise
+        upgrade(engine)  # the tables are made by the migrations (core/storage/migrations)
         with engine.connect() as connection:
             present = connection.execute(
                 sa.select(sequencer.c.name).where(sequencer.c.name == "main")

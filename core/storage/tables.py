@@ -59,3 +59,17 @@ sign_in_failures = sa.Table(
     sa.Column("last_failure_at", sa.DateTime(timezone=True), nullable=False, index=True),
     sa.Column("blocked_until", sa.DateTime(timezone=True)),
 )
+
+# A POST's first answer, replayed when the same caller repeats its Idempotency-Key (24 h).
+idempotency_keys = sa.Table(
+    "idempotency_keys",
+    metadata,
+    sa.Column("user_id", sa.String(36), primary_key=True),
+    sa.Column("key", sa.String(200), primary_key=True),
+    sa.Column("method", sa.String(10), nullable=False),
+    sa.Column("path", sa.String(500), nullable=False),
+    sa.Column("status", sa.Integer, nullable=False),
+    sa.Column("body", sa.LargeBinary, nullable=False),
+    sa.Column("headers", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-import sqlalchemy as sa
-
 from samverkan.application.service import Samverkan
 from samverkan.domain.organisation import Organisation
 from samverkan.domain.partnership import Partnership
 from samverkan.storage.tables import texts
 from samverkan.storage.texts import remembering_written
-from samverkan.web.api import conventions
 from tests.integration.helpers import register, start_team
 
 
@@ -62,27 +56,3 @@ def test_reads_for_checks_share_the_cached_aggregate_and_get_copies(app: Samverk
     region = app.get(Organisation, team.region.organisation_id)
     region.rename(team.region, "Changed, not saved")
     assert app.read(Organisation, region.id).name != "Changed, not saved"
-
-
-def test_the_idempotency_table_made_by_another_worker_meanwhile_is_taken(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    engine = sa.create_engine(f"sqlite:///{tmp_path / 'records.sqlite'}")
-    create_all = conventions.metadata.create_all
-    lost_race = sa.exc.OperationalError("CREATE TABLE idempotency_keys", {}, Exception("exists"))
-
-    def another_worker_first(bind: sa.Engine) -> None:
-        create_all(bind)  # the other worker's table
-        raise lost_race
-
-    monkeypatch.setattr(conventions.metadata, "create_all", another_worker_first)
-    conventions.create_tables(engine)
-    assert sa.inspect(engine).has_table("idempotency_keys")
-
-    def failing(bind: sa.Engine) -> None:
-        raise lost_race
-
-    monkeypatch.setattr(conventions.metadata, "create_all", failing)
-    other = sa.create_engine(f"sqlite:///{tmp_path / 'other.sqlite'}")
-    with pytest.raises(sa.exc.OperationalError):
-        conventions.create_tables(other)  # no table: a real failure is not hidden

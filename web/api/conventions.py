@@ -14,6 +14,7 @@ from flask import Flask, Response, g, request
 from werkzeug.exceptions import BadRequest, RequestEntityTooLarge, UnsupportedMediaType
 
 from samverkan.errors import InvalidInput, SamverkanError
+from samverkan.storage.tables import idempotency_keys
 from samverkan.storage.texts import forget_written, remember_written
 from samverkan.web.api.schemas import INTEGER_MAX
 from samverkan.web.auth import current_user, service
@@ -23,19 +24,6 @@ STOCKHOLM = ZoneInfo("Europe/Stockholm")
 IDEMPOTENCY_WINDOW = timedelta(hours=24)
 DEFAULT_LIMIT, MAX_LIMIT = 100, 500
 
-metadata = sa.MetaData()
-idempotency_keys = sa.Table(
-    "idempotency_keys",
-    metadata,
-    sa.Column("user_id", sa.String(36), primary_key=True),
-    sa.Column("key", sa.String(200), primary_key=True),
-    sa.Column("method", sa.String(10), nullable=False),
-    sa.Column("path", sa.String(500), nullable=False),
-    sa.Column("status", sa.Integer, nullable=False),
-    sa.Column("body", sa.LargeBinary, nullable=False),
-    sa.Column("headers", sa.Text, nullable=False),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-)
 REPLAYED_HEADERS = ("Location", "ETag", "Content-Type", "Risk-Id")
 
 Reply = tuple[dict[str, Any], int, dict[str, str]]
@@ -228,20 +216,9 @@ def remember_idempotent(response: Response) -> Response:
     return response
 
 
-def create_tables(engine: sa.Engine) -> None:
-    """The idempotency table; gunicorn's workers start together, and all but one may find
-    that another has just made it."""
-    try:
-        metadata.create_all(engine)
-    except sa.exc.DatabaseError:
-        if not sa.inspect(engine).has_table(idempotency_keys.name):
-            raise
-
-
 def init_app(app: Flask) -> None:
     if app.config.get("MAX_CONTENT_LENGTH") is None:
         app.config["MAX_CONTENT_LENGTH"] = MAX_BODY
-    create_tables(app.extensions["samverkan"].sql)
     # A write's answer shows the texts it stored without reading them back (core/storage/texts.py).
     app.before_request(remember_written)
     app.teardown_request(lambda _error: forget_written())
