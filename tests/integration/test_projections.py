@@ -281,13 +281,15 @@ def test_a_partnership_history_reads_the_index_then_the_log_after_it(app: Samver
     team = record_every_event(app)
     assert indexed_up_to(app.sql) == 0
     scanned = list(partnership_log(app, team.partnership_id))
-    assert list(partnership_history(app, team.partnership_id)) == scanned  # nothing indexed
+    assert (
+        list(partnership_history(app.sql, app, team.partnership_id)) == scanned
+    )  # nothing indexed
     runner.catch_up()
     record_every_event(app)  # another team's records, and more of the log after the index
     later = start_team(app, "later")
     assert indexed_up_to(app.sql) < app.recorder.max_notification_id()
     for pid in (team.partnership_id, later.partnership_id):
-        assert list(partnership_history(app, pid)) == list(partnership_log(app, pid))
+        assert list(partnership_history(app.sql, app, pid)) == list(partnership_log(app, pid))
     assert len(scanned) > 20
 
 
