@@ -13,15 +13,13 @@ from marshmallow import Schema, fields
 from samverkan.application.viewer import Viewer
 from samverkan.errors import InvalidInput, NotFound
 from samverkan.plugins.measures import tables
+from samverkan.plugins.measures.control_charts import ControlChart, p_chart, xmr_chart
 from samverkan.plugins.measures.reads import NotProportions, Series, load_series
 from samverkan.plugins.measures.statistics import (
     DEFAULT_BASELINE_POINTS,
     RULE_SETS,
-    ControlChart,
-    p_chart,
     run_chart,
     text,
-    xmr_chart,
 )
 from samverkan.web.api.blueprints import blueprint
 from samverkan.web.api.conventions import reply, time_travel

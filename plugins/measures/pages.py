@@ -14,9 +14,10 @@ from markupsafe import Markup, escape
 from samverkan.errors import InvalidInput
 from samverkan.plugins.measures import tables
 from samverkan.plugins.measures.chart import SVG_POLICY, run_chart_svg
+from samverkan.plugins.measures.control_charts import xmr_chart
 from samverkan.plugins.measures.i18n import _
 from samverkan.plugins.measures.reads import load_series
-from samverkan.plugins.measures.statistics import RULE_SETS, Signal, run_chart, text, xmr_chart
+from samverkan.plugins.measures.statistics import RULE_SETS, Signal, run_chart, text
 from samverkan.web.api.conventions import parse_as_of
 from samverkan.web.auth import current_user, service
 

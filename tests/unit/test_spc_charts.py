@@ -6,7 +6,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from samverkan.plugins.measures.statistics import Point, p_chart, xmr_chart
+from samverkan.plugins.measures.control_charts import p_chart, xmr_chart
+from samverkan.plugins.measures.statistics import Point
 
 
 def monthly(values: list[int] | list[Decimal], n: list[int] | None = None) -> list[Point]:
