@@ -4,7 +4,7 @@ One pass, in position order, over the stored events (leaves recomputed from the
 stored bytes), the sequenced leaves and the stored nodes. It runs in bulk, in aligned
 runs of CHUNK leaves read many rows at a time and compared as lists (memory: one run,
 plus a node per run); at the first difference a second pass, position by position in
-O(log n) memory, locates and names it:
+O(log n) memory (locate_difference.py), locates and names it:
 
 - the store must hold, in order, exactly the sequenced events; the first position
   where it does not is named with what happened there (changed, missing, reordered,
@@ -19,69 +19,21 @@ O(log n) memory, locates and names it:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-
-import sqlalchemy as sa
+from dataclasses import dataclass
 
 from .checkpoints import Checkpoint, all_checkpoints, checkpoint_signature_valid, known_log_keys
-from .compact import CompactRange
+from .locate_difference import Heads, Progress, walk_positions
 from .merkle import EMPTY_ROOT, Node, consistency_proof, parent_level, root, verify_consistency
 from .note import NoteError, parse_checkpoint_text, parse_note, verify_ed25519
 from .sequencer import AuditedApp
 from .sqlstore import SqlNodeStore, tree_size
-from .streams import (
-    AuditRows,
-    Peekable,
-    SequencedLeaf,
-    StoredHashes,
-    StoredLeaf,
-    level_nodes,
-    sequenced_leaves,
-    stored_leaves,
-)
-from .tables import ensure_audit_tables, leaves
-
-Progress = Callable[[int], None]
-Heads = dict[int, list[tuple[str, bytes, str]]]
-"""Signed roots by tree size: (kind, root hash, when signed)."""
+from .streams import AuditRows, StoredHashes
+from .tables import ensure_audit_tables
+from .verify_report import Problem, Report
 
 CHUNK_LEVEL = 14
 CHUNK = 1 << CHUNK_LEVEL
 """The bulk check takes the leaves in aligned runs of this many (its memory per run)."""
-
-
-@dataclass(frozen=True)
-class Problem:
-    position: int | None
-    kind: str
-    detail: str
-
-    def __str__(self) -> str:
-        where = f"position {self.position}" if self.position is not None else "log"
-        return f"{where}: {self.kind}: {self.detail}"
-
-
-@dataclass
-class Report:
-    size: int = 0
-    stored: int = 0
-    checkpoints: int = 0
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    @property
-    def pending(self) -> int:
-        """Stored events after the last sequenced one (not yet in the tree)."""
-        return max(self.stored - self.size, 0)
-
-    def first(self) -> Problem | None:
-        """The problem at the lowest position (problems without one come last)."""
-        ranked = sorted(self.problems, key=lambda p: (p.position is None, p.position or 0))
-        return ranked[0] if ranked else None
 
 
 @dataclass(frozen=True)
@@ -200,52 +152,7 @@ def _walk(
     if stored is not None:
         report.stored = stored
         return
-    _walk_positions(app, size, heads, report, counted.beyond())
-
-
-def _walk_positions(
-    app: AuditedApp, size: int, heads: Heads, report: Report, progress: Progress | None
-) -> None:
-    """Compare store, leaves and nodes position by position; check roots at signed sizes."""
-    stored = Peekable(stored_leaves(app))
-    sequenced = Peekable(sequenced_leaves(app.sql, size))
-    nodes = _NodeChecker(app.sql)
-    from_store, from_tables = CompactRange(), CompactRange()
-    aligned, last_good = True, 0
-    for position in range(size):
-        ours = sequenced.next()
-        if ours is None or ours.position != position:
-            report.problems.append(Problem(position, "tree", "no sequenced leaf at this position"))
-            return
-        theirs = stored.peek() if aligned else None
-        if aligned and (theirs is None or theirs.leaf_hash != ours.leaf_hash):
-            report.problems.append(_classify(app, position, ours, stored, sequenced))
-            aligned = False
-        if aligned:
-            stored.next()
-            from_store.append(ours.leaf_hash)
-        problem = nodes.check(from_tables.append(ours.leaf_hash))
-        if problem:
-            report.problems.append(problem)
-        report.stored += 1 if aligned else 0
-        for kind, root_hash, when in heads.get(position + 1, []):
-            if aligned and from_store.root() != root_hash:
-                report.problems.append(
-                    Problem(
-                        last_good,
-                        kind,
-                        f"the store's first {position + 1} events do not have the root of the "
-                        f"{kind} signed {when}: an event in positions {last_good}..{position} "
-                        "was changed, removed, reordered or inserted, and the audit tables "
-                        "rewritten to match",
-                    )
-                )
-            elif aligned:
-                last_good = position + 1
-        if progress is not None:
-            progress(1)
-    if aligned:
-        report.stored += sum(1 for _ in _drain(stored))
+    walk_positions(app, size, heads, report, counted.beyond())
 
 
 class _Counted:
@@ -336,96 +243,6 @@ class _Recomputed:
 
     def put(self, nodes: list[Node]) -> None:
         raise TypeError("recomputed nodes are read-only")
-
-
-def _drain(stream: Peekable[StoredLeaf]) -> Iterator[StoredLeaf]:
-    while (item := stream.next()) is not None:
-        yield item
-
-
-def _classify(
-    app: AuditedApp,
-    position: int,
-    ours: SequencedLeaf,
-    stored: Peekable[StoredLeaf],
-    sequenced: Peekable[SequencedLeaf],
-) -> Problem:
-    """Name what happened at the first position where the store and the tree differ."""
-    here, after = stored.peek(0), stored.peek(1)
-    following = sequenced.peek(0)  # the leaf sequenced at position + 1
-    if here is None:
-        return Problem(
-            position,
-            "missing",
-            f"the event sequenced here (notification {ours.notification_id}) is no longer stored",
-        )
-    if following is not None and here.leaf_hash == following.leaf_hash:
-        if after is not None and after.leaf_hash == ours.leaf_hash:
-            return Problem(
-                position,
-                "reordered",
-                f"the events at positions {position} and {position + 1} were swapped "
-                f"(now {here.describe()} comes first)",
-            )
-        return Problem(
-            position,
-            "missing",
-            f"the event sequenced here (notification {ours.notification_id}) is no longer stored",
-        )
-    if after is not None and after.leaf_hash == ours.leaf_hash:
-        return Problem(
-            position, "inserted", f"{here.describe()} is stored here but was never sequenced"
-        )
-    with app.sql.connect() as connection:
-        elsewhere = connection.execute(
-            sa.select(leaves.c.position).where(leaves.c.leaf_hash == here.leaf_hash)
-        ).scalar()
-    if elsewhere is not None:
-        return Problem(
-            position,
-            "reordered",
-            f"the store holds here the event sequenced at position {elsewhere} ({here.describe()})",
-        )
-    if here.notification_id < ours.notification_id:
-        return Problem(
-            position, "inserted", f"{here.describe()} is stored here but was never sequenced"
-        )
-    if here.notification_id > ours.notification_id:
-        return Problem(
-            position,
-            "missing",
-            f"the event sequenced here (notification {ours.notification_id}) is no longer stored",
-        )
-    return Problem(
-        position, "changed", f"the stored bytes of {here.describe()} differ from the sequenced leaf"
-    )
-
-
-class _NodeChecker:
-    """Compares the nodes the sequenced leaves give with the stored ones, level by level."""
-
-    def __init__(self, engine: sa.Engine) -> None:
-        self.engine = engine
-        self.levels: dict[int, Iterator[tuple[int, bytes]]] = {}
-        self.failed = False
-
-    def check(self, expected: list[Node]) -> Problem | None:
-        """The first wrong or missing node among `expected` (later ones are not checked)."""
-        if self.failed:
-            return None
-        for level, index, value in expected:
-            stream = self.levels.setdefault(level, level_nodes(self.engine, level))
-            stored = next(stream, None)
-            if stored is None or stored != (index, value):
-                self.failed = True
-                first_leaf = index << level
-                return Problem(
-                    first_leaf,
-                    "tree",
-                    f"the stored node (level {level}, index {index}) is "
-                    f"{'missing' if stored is None or stored[0] != index else 'wrong'}",
-                )
-        return None
 
 
 def _check_chain(app: AuditedApp, size: int, checkpoints: list[Checkpoint], report: Report) -> None:

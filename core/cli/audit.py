@@ -23,7 +23,8 @@ from samverkan.audit.note import b64
 from samverkan.audit.sequencer import catch_up
 from samverkan.audit.sqlstore import tree_size
 from samverkan.audit.tables import ensure_audit_tables
-from samverkan.audit.verify import Report, verify_store
+from samverkan.audit.verify import verify_store
+from samverkan.audit.verify_report import Report
 from samverkan.errors import SamverkanError
 from samverkan.storage.stores import StoreConfig
 

@@ -33,13 +33,13 @@ def runs_of_four(monkeypatch: pytest.MonkeyPatch) -> None:
 def walked(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
     """How many times the position-by-position walk ran."""
     calls: list[int] = []
-    walk = verify._walk_positions
+    walk = verify.walk_positions
 
     def counted(*args: Any, **kwargs: Any) -> None:
         calls.append(1)
         walk(*args, **kwargs)
 
-    monkeypatch.setattr(verify, "_walk_positions", counted)
+    monkeypatch.setattr(verify, "walk_positions", counted)
     yield calls
 
 
