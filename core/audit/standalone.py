@@ -47,6 +47,14 @@ KEY_FIELDS = {"name", "key_id", "public_key"}
 CHECKPOINT_FIELDS = {"type", "size", "root_hash", "timestamp", "origin", "key_id", "signature"}
 COSIGNATURE_FIELDS = {"organisation_id", "name", "key_id", "public_key", "signature", "recorded_at"}
 EVENT_FIELDS = {"type", "position", "originator_id", "originator_version", "topic", "state"}
+BUNDLE_FIELDS = {
+    "type", "version", "partnership_id", "checkpoint", "checkpoints", "consistency",
+    "public_keys", "events", "pending",
+}  # fmt: skip
+PROVED_EVENT_FIELDS = {
+    "position", "originator_id", "version", "type", "leaf", "leaf_index", "tree_size",
+    "audit_path",
+}  # fmt: skip
 
 
 class BundleError(Exception):
@@ -239,21 +247,7 @@ def _json_lines(lines: Iterable[bytes]) -> Iterator[tuple[int, Any]]:
 
 def verify_partnership(bundle: Any, trusted: tuple[str, bytes] | None = None) -> Outcome:
     """Check a partnership bundle's signatures, consistency and inclusion proofs."""
-    _fields(
-        bundle,
-        {
-            "type",
-            "version",
-            "partnership_id",
-            "checkpoint",
-            "checkpoints",
-            "consistency",
-            "public_keys",
-            "events",
-            "pending",
-        },
-        "bundle",
-    )
+    _fields(bundle, BUNDLE_FIELDS, "bundle")
     if bundle["type"] != PARTNERSHIP_TYPE or bundle["version"] != FORMAT_VERSION:
         raise BundleError("not a samverkan-partnership-bundle version 1")
     keys = read_keys(bundle["public_keys"], "public_keys")
@@ -285,20 +279,7 @@ def verify_partnership(bundle: Any, trusted: tuple[str, bytes] | None = None) ->
     last = -1
     for event in _list(bundle, "events"):
         where = f"event at position {event.get('position')}"
-        _fields(
-            event,
-            {
-                "position",
-                "originator_id",
-                "version",
-                "type",
-                "leaf",
-                "leaf_index",
-                "tree_size",
-                "audit_path",
-            },
-            where,
-        )
+        _fields(event, PROVED_EVENT_FIELDS, where)
         position = _int(event["position"], where)
         if position <= last or event["leaf_index"] != position or event["tree_size"] != size:
             raise BundleError(f"{where}: out of order, or not proved against the checkpoint")
