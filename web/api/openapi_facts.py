@@ -41,7 +41,7 @@ def codes(code: types.CodeType) -> Iterator[types.CodeType]:
 
 def referenced(function: types.FunctionType) -> set[Any]:
     """The objects a function's code names: globals, and attributes of global modules and
-    classes (``conventions.expected_version``, ``Access.require_role``)."""
+    classes (``conventions.expected_version``, ``Viewer.require_role``)."""
     names = {name for code in codes(function.__code__) for name in code.co_names}
     found: list[Any] = [
         function.__globals__[name] for name in names if name in function.__globals__
