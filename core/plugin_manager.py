@@ -16,9 +16,11 @@ from importlib.metadata import entry_points
 from typing import Any
 
 import pluggy
+import sqlalchemy as sa
 
 from samverkan import hookspecs
 from samverkan.hookspecs import PROJECT
+from samverkan.storage.plugin_failures import PluginFailure, read_failures, record_failure
 
 log = logging.getLogger(__name__)
 
@@ -91,18 +93,13 @@ class PluginSettings:
         return name not in self.disabled
 
 
-@dataclass
-class PluginFailure:
-    """The last error of one plugin in one hook, and how often it happened."""
-
-    plugin: str
-    hook: str
-    error: str
-    count: int = 1
-
-
 class Plugins:
-    """A pluggy manager with the Samverkan hooks, and the failures of its plugins."""
+    """A pluggy manager with the Samverkan hooks, and the failures of its plugins.
+
+    Failures are kept in memory until ``record_failures_in(engine)``; from then on each is
+    written to the store's ``plugin_failures`` table too, and ``failures`` reads that table,
+    so every process on the store sees what any of them recorded.
+    """
 
     def __init__(
         self,
@@ -117,6 +114,7 @@ class Plugins:
         self.versions: dict[str, str | None] = {}
         self.builtin: set[str] = set()
         self._failures: dict[tuple[str, str], PluginFailure] = {}
+        self._engine: sa.Engine | None = None
         for module_name in defaults:
             self._register_module(module_name)
         self._register_entry_points()
@@ -196,12 +194,38 @@ class Plugins:
         else:
             failure.error = message
             failure.count += 1
+        if self._engine is not None:
+            self._store(plugin, hook, message, 1)
+
+    def record_failures_in(self, engine: sa.Engine) -> None:
+        """Write failures to ``engine``'s table from now on, those seen so far first."""
+        self._engine = engine
+        for failure in self._failures.values():
+            self._store(failure.plugin, failure.hook, failure.error, failure.count)
+
+    def _store(self, plugin: str, hook: str, message: str, count: int) -> None:
+        if self._engine is None:
+            return
+        try:
+            record_failure(self._engine, plugin, hook, message, count)
+        except Exception:  # the store is down: the failure is still logged and kept here
+            log.exception("recording the failure of plugin %s in %s failed", plugin, hook)
 
     # Listing
 
     @property
     def failures(self) -> list[PluginFailure]:
+        """Every process's failures when recorded in a store, else this process's own."""
+        if self._engine is not None:
+            try:
+                return read_failures(self._engine)
+            except Exception:
+                log.exception("reading the plugins' failures failed")
         return list(self._failures.values())
+
+    def failing(self) -> list[str]:
+        """The names of the plugins that have failed, sorted."""
+        return sorted({failure.plugin for failure in self.failures})
 
     def names(self) -> list[str]:
         return sorted(name for name, _ in self.pm.list_name_plugin())
@@ -214,7 +238,7 @@ class Plugins:
 
     def listing(self) -> list[dict[str, Any]]:
         """Plugins, versions, hooks and failures, as /-/plugins and `samverkan plugins` show."""
-        failed = {name for name, _hook in self._failures}
+        failed = {name for name, _hook in self._failures} | set(self.failing())
         rows = [
             {
                 "name": name,

@@ -23,6 +23,7 @@ from prometheus_client.registry import Collector
 from pythonjsonlogger.json import JsonFormatter
 
 from samverkan.audit.sqlstore import tree_size
+from samverkan.plugin_manager import REQUIRED_PLUGINS, Plugins
 from samverkan.projections.runner import Projections
 
 READY_MAX_LAG = 1000  # events a projection may be behind the log and still be ready
@@ -75,6 +76,7 @@ class StoreCollector(Collector):
 
 def init_app(app: Flask) -> None:
     projections: Projections = app.extensions["samverkan.projections"]
+    plugins: Plugins = app.extensions["samverkan.plugins"]
     service = app.extensions["samverkan"]
     if not app.testing:
         configure_json_logging()
@@ -99,17 +101,28 @@ def init_app(app: Flask) -> None:
 
     @app.get("/readyz")
     def readyz() -> Any:
-        """The store answers and every projection is close to the log's head."""
+        """The store answers and every projection is close to the log's head (else 503).
+
+        Plugins that have failed (in any process on the store) are named in
+        ``failing_plugins`` with status ``degraded`` and 200: the instance still serves, so
+        it stays in the load balancer. A failed projection of a required plugin (the core
+        reads it) is 503; an optional plugin's failed projection is ``degraded``."""
         try:
             head = service.recorder.max_notification_id() or 0
             behind = {s.name: s.pending for s in projections.status() if s.pending > READY_MAX_LAG}
-            failed = {s.name: s.error for s in projections.status() if s.error}
+            statuses = [s for s in projections.status() if s.error]
+            failed = {s.name: s.error for s in statuses}
+            needed = [s.name for s in statuses if s.plugin in REQUIRED_PLUGINS]
+            failing = plugins.failing()
         except Exception as error:
             return jsonify(status="unavailable", error=f"{type(error).__name__}: {error}"), 503
-        ready = not behind and not failed
-        body = {"status": "ok" if ready else "behind", "head": head, "behind": behind}
+        ready = not behind and not needed
+        status = "behind" if not ready else "degraded" if failing else "ok"
+        body: dict[str, Any] = {"status": status, "head": head, "behind": behind}
         if failed:
             body["failed"] = failed
+        if failing:
+            body["failing_plugins"] = failing
         return jsonify(body), 200 if ready else 503
 
     @app.get("/metrics")

@@ -25,6 +25,7 @@ from samverkan.hookspecs import Exporter, MenuLink, Panel
 from samverkan.plugin_manager import Plugins, PluginSettings
 from samverkan.projections.runner import Projections
 from samverkan.projections.worker import deliver_reactions, start_reactions
+from samverkan.web.auth import current_user
 
 if TYPE_CHECKING:
     from samverkan.application.service import Samverkan
@@ -47,13 +48,30 @@ def projections_of(app: Flask) -> Projections:
     return projections
 
 
-def listing(plugins: Plugins, projections: Projections) -> dict[str, Any]:
-    """What /-/plugins and `samverkan plugins --json` show."""
-    return {
-        "plugins": plugins.listing(),
-        "projections": [status.as_dict() for status in projections.status()],
-        "failures": [failure.__dict__ for failure in plugins.failures],
-    }
+def listing(plugins: Plugins, projections: Projections, *, details: bool = True) -> dict[str, Any]:
+    """What /-/plugins and `samverkan plugins --json` show: the failures of every process on
+    the store. Without ``details`` (anyone but an administrator) a failure names its plugin
+    only: no hook, no error text, and projections show where they stopped but not why."""
+    failures = plugins.failures
+    statuses = [status.as_dict() for status in projections.status()]
+    if not details:
+        for status in statuses:
+            status["error"] = None
+        names = sorted({failure.plugin for failure in failures})
+        shown = [{"plugin": name} for name in names]
+    else:
+        shown = [failure.as_dict() for failure in failures]
+    return {"plugins": plugins.listing(), "projections": statuses, "failures": shown}
+
+
+def is_admin_caller() -> bool:
+    """Whether the caller (bearer token or page session) is an administrator."""
+    try:
+        user = current_user()
+    except Exception:  # an unreadable session is an anonymous caller here
+        log.exception("reading the caller of /-/plugins failed")
+        return False
+    return user is not None and user.role == "admin"
 
 
 def init_plugins(app: Flask, service: Samverkan) -> Plugins:
@@ -83,7 +101,7 @@ def init_plugins(app: Flask, service: Samverkan) -> Plugins:
 
     @app.get("/-/plugins")
     def plugins_listing() -> Any:
-        return jsonify(listing(plugins, projections))
+        return jsonify(listing(plugins, projections, details=is_admin_caller()))
 
     def react() -> None:
         try:

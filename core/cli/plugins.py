@@ -20,7 +20,7 @@ def plugins_command(ctx: click.Context, as_json: bool) -> None:
     listing = {
         "plugins": plugins.listing(),
         "projections": [status.as_dict() for status in statuses],
-        "failures": [failure.__dict__ for failure in plugins.failures],
+        "failures": [failure.as_dict() for failure in plugins.failures],
     }
     if as_json:
         click.echo(json.dumps(listing, indent=2))

@@ -80,6 +80,8 @@ class Projections:
         self._lock = threading.Lock()
         create_tables(self.engine, tracking_metadata)
         self.plugin_of: dict[str, str] = {}
+        # Told of each projection failure: (plugin, hook, error); from_plugins sets it.
+        self.report: Callable[[str, str, BaseException], None] | None = None
         self.projections: dict[str, SqlProjection] = {}
         for plugin, cls in registered:
             if cls.name in self.projections:
@@ -90,8 +92,16 @@ class Projections:
 
     @classmethod
     def from_plugins(cls, service: Samverkan, plugins: Plugins) -> Projections:
+        plugins.record_failures_in(service.sql)  # every process sees the plugins' failures
         registered = plugins.collect("register_projections", service=service)
-        return cls(service, registered)
+        runner = cls(service, registered)
+        runner.report = plugins.fail
+        return runner
+
+    def _report(self, failure: ProjectionFailed) -> None:
+        """A projection's failure is its plugin's failure, in hook ``projection:<name>``."""
+        if self.report is not None:
+            self.report(self.plugin_of[failure.name], f"projection:{failure.name}", failure)
 
     def get(self, name: str) -> SqlProjection:
         try:
@@ -223,6 +233,7 @@ class Projections:
                 counts[name], failure = self._apply_each(name, page)
                 if failure is not None:
                     log.error("%s (plugin %s)", failure, self.plugin_of[name])
+                    self._report(failure)
                     failures.append(failure)
         return counts, failures
 
@@ -287,6 +298,7 @@ class Projections:
                 cause = error
             failure = ProjectionFailed(name, notification_id, cause)
             record_failure(self.engine, name, notification_id, failure.error)
+            self._report(failure)
             raise failure from error
         return counts
 

@@ -73,3 +73,15 @@ idempotency_keys = sa.Table(
     sa.Column("headers", sa.Text, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
 )
+
+# Plugins' failures, one row per plugin and hook, shared by every process on the store.
+plugin_failures = sa.Table(
+    "plugin_failures",
+    metadata,
+    sa.Column("plugin", sa.String(200), primary_key=True),
+    sa.Column("hook", sa.String(200), primary_key=True),
+    sa.Column("error", sa.Text, nullable=False),
+    sa.Column("first_seen", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("last_seen", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("count", sa.Integer, nullable=False),
+)
