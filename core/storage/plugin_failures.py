@@ -48,9 +48,7 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat()
 
 
-def record_failure(
-    engine: sa.Engine, plugin: str, hook: str, error: str, count: int = 1
-) -> None:
+def record_failure(engine: sa.Engine, plugin: str, hook: str, error: str, count: int = 1) -> None:
     """Add ``count`` occurrences to the plugin's row for ``hook`` (made on the first)."""
     now = datetime.now(UTC)
     values = {
@@ -79,10 +77,15 @@ def read_failures(engine: sa.Engine) -> list[PluginFailure]:
     """Every recorded failure, by plugin and hook."""
     query = sa.select(plugin_failures).order_by(plugin_failures.c.plugin, plugin_failures.c.hook)
     with engine.connect() as connection:
-        rows = connection.execute(query).all()
+        rows = connection.execute(query).mappings().all()
     return [
         PluginFailure(
-            row.plugin, row.hook, row.error, int(row.count), row.first_seen, row.last_seen
+            row["plugin"],
+            row["hook"],
+            row["error"],
+            int(row["count"]),  # not row.count: a Row's tuple method
+            row["first_seen"],
+            row["last_seen"],
         )
         for row in rows
     ]

@@ -44,6 +44,7 @@ def test_migrations_build_exactly_the_tables_the_code_defines(store_config: Stor
             "sessions",
             "sign_in_failures",
             "idempotency_keys",
+            "plugin_failures",
         } <= names
     finally:
         engine.dispose()

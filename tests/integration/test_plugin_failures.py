@@ -36,9 +36,7 @@ class FailsToReact:
 
 
 def make_app(store_config: StoreConfig, **config: Any) -> Flask:
-    return create_app(
-        {"TESTING": True, "SECRET_KEY": "test", "STORE": store_config, **config}
-    )
+    return create_app({"TESTING": True, "SECRET_KEY": "test", "STORE": store_config, **config})
 
 
 @pytest.fixture
@@ -63,12 +61,10 @@ def callers(app: Flask) -> tuple[Caller, Caller]:
 
 
 def test_a_failure_in_one_worker_is_seen_in_another(apps: tuple[Flask, Flask]) -> None:
-    first, second = apps
-    admin, member = callers(second)
+    _first, second = apps
+    admin, _member = callers(second)
     failures = admin.get("/-/plugins").json["failures"]
-    assert [(f["plugin"], f["hook"], f["count"]) for f in failures] == [
-        ("licensed", "startup", 1)
-    ]
+    assert [(f["plugin"], f["hook"], f["count"]) for f in failures] == [("licensed", "startup", 1)]
     assert failures[0]["error"] == "RuntimeError: the licence server is down"
     assert failures[0]["first_seen"] == failures[0]["last_seen"]
     ready = second.test_client().get("/readyz")
@@ -99,19 +95,24 @@ def test_a_failure_is_one_row_counted_and_dated(
     assert failure.last_seen > failure.first_seen
     engine = second.extensions["samverkan"].sql
     with engine.connect() as connection:
-        assert connection.execute(sa.select(sa.func.count()).select_from(plugin_failures)).scalar() == 1
+        assert (
+            connection.execute(sa.select(sa.func.count()).select_from(plugin_failures)).scalar()
+            == 1
+        )
 
 
 def test_a_failing_reaction_is_recorded_for_every_worker(apps: tuple[Flask, Flask]) -> None:
     first, second = apps
     admin, _member = callers(first)  # writes through the first app: reactions run there
     created = admin.post(
-        "/api/v1/organisations", json={"name": "Region Gävleborg", "kind": "region", "country": "SE"}
+        "/api/v1/organisations",
+        json={"name": "Region Gävleborg", "kind": "region", "country": "SE"},
     )
     assert created.status_code == 201
     created.close()  # the reactions run after the response is sent
     second_admin = Caller(second.test_client(), admin.token, admin.user_id, admin.organisation_id)
-    failures = {(f["plugin"], f["hook"]): f for f in second_admin.get("/-/plugins").json["failures"]}
+    listed = second_admin.get("/-/plugins").json["failures"]
+    failures = {(f["plugin"], f["hook"]): f for f in listed}
     assert failures[("webhooks", "on_events")]["error"] == "RuntimeError: webhook down"
     ready = second.test_client().get("/readyz").json
     assert ready["failing_plugins"] == ["licensed", "webhooks"]
@@ -125,7 +126,8 @@ def test_a_failure_in_another_process_is_seen(
         "import sys\n"
         "from samverkan.plugin_manager import Plugins\n"
         "from pathlib import Path\nfrom samverkan.storage.stores import StoreConfig\n"
-        "engine = StoreConfig(data_dir=Path(sys.argv[1]), database_url=sys.argv[2] or None).sql_engine()\n"
+        "url = sys.argv[2] or None\n"
+        "engine = StoreConfig(data_dir=Path(sys.argv[1]), database_url=url).sql_engine()\n"
         "plugins = Plugins()\n"
         "plugins.record_failures_in(engine)\n"
         "plugins.fail('exporter', 'register_exporters', ValueError('bad sheet'))\n"
