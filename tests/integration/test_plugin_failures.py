@@ -15,12 +15,14 @@ import sqlalchemy as sa
 from flask import Flask
 
 from samverkan import hookimpl
+from samverkan.projections.base import SqlProjection, handles
 from samverkan.storage.plugin_failures import clear_failures, read_failures
 from samverkan.storage.stores import StoreConfig
 from samverkan.storage.tables import plugin_failures
 from samverkan.web import create_app
 from samverkan.web.plugins import plugins_of
 from tests.api.callers import OPERATOR, Caller, make_caller
+from tests.integration.helpers import start_team
 
 
 class FailsAtStartup:
@@ -151,3 +153,41 @@ def test_cleared_failures_leave_readyz_ok(apps: tuple[Flask, Flask]) -> None:
     ready = second.test_client().get("/readyz")
     assert ready.status_code == 200 and ready.json["status"] == "ok"
     assert "failing_plugins" not in ready.json
+
+
+class Poisoned(SqlProjection):
+    """Raises on every partnership it is given."""
+
+    name = "poisoned"
+    metadata = sa.MetaData()
+    seen = sa.Table("poisoned_seen", metadata, sa.Column("title", sa.String(200)))
+
+    @handles("partnership.started")
+    def started(self, connection: sa.Connection, event: Any) -> None:
+        raise ValueError("cannot handle poison")
+
+
+class ProjectsPoison:
+    @hookimpl
+    def register_projections(self, service: Any) -> list[type[SqlProjection]]:
+        return [Poisoned]
+
+
+def test_a_failing_projection_is_its_plugins_failure(store_config: StoreConfig) -> None:
+    web = make_app(store_config)
+    worker = make_app(store_config, EXTRA_PLUGINS=[("poison-plugin", ProjectsPoison())])
+    try:
+        start_team(worker.extensions["samverkan"])
+        worker.extensions["samverkan.projections"].catch_up()  # as a projection worker would
+        [failure] = read_failures(web.extensions["samverkan"].sql)
+        assert (failure.plugin, failure.hook) == ("poison-plugin", "projection:poisoned")
+        assert "cannot handle poison" in failure.error
+        ready = web.test_client().get("/readyz")
+        assert ready.status_code == 200 and ready.json["failing_plugins"] == ["poison-plugin"]
+        # The worker itself also runs the projection: failed, but an optional plugin's.
+        ready = worker.test_client().get("/readyz")
+        assert ready.status_code == 200 and ready.json["status"] == "degraded"
+        assert "poisoned" in ready.json["failed"]
+    finally:
+        web.extensions["samverkan"].close()
+        worker.extensions["samverkan"].close()
