@@ -6,15 +6,27 @@ import json
 
 import click
 
-from samverkan.cli.projections import plugins_of, projections_of
+from samverkan.cli.projections import plugins_of, projections_of, service_of
 from samverkan.plugin_manager import Plugins, PluginSettings
+from samverkan.storage.plugin_failures import clear_failures
 
 
 @click.command(name="plugins")
 @click.option("--json", "as_json", is_flag=True, help="The listing of /-/plugins, as JSON.")
+@click.option(
+    "--clear-failures",
+    "clear",
+    metavar="PLUGIN",
+    help="Forget PLUGIN's recorded failures ('all': every plugin's), once it is fixed.",
+)
 @click.pass_context
-def plugins_command(ctx: click.Context, as_json: bool) -> None:
-    """Plugins: versions, hooks, projections and their positions, failures."""
+def plugins_command(ctx: click.Context, as_json: bool, clear: str | None) -> None:
+    """Plugins: versions, hooks, projections and their positions, failures (every process's)."""
+    if clear is not None:
+        engine = service_of(ctx).sql
+        gone = clear_failures(engine, None if clear == "all" else clear)
+        click.echo(f"cleared {gone} failure(s)")
+        return
     plugins = plugins_of(ctx)
     statuses = projections_of(ctx).status()
     listing = {

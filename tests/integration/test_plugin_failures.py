@@ -12,9 +12,11 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
+from click.testing import CliRunner
 from flask import Flask
 
 from samverkan import hookimpl
+from samverkan.cli.main import main
 from samverkan.projections.base import SqlProjection, handles
 from samverkan.storage.plugin_failures import clear_failures, read_failures
 from samverkan.storage.stores import StoreConfig
@@ -191,3 +193,18 @@ def test_a_failing_projection_is_its_plugins_failure(store_config: StoreConfig) 
     finally:
         web.extensions["samverkan"].close()
         worker.extensions["samverkan"].close()
+
+
+def test_the_cli_lists_every_processs_failures_and_clears_them(tmp_path: Any) -> None:
+    app = make_app(StoreConfig(data_dir=tmp_path), EXTRA_PLUGINS=[("licensed", FailsAtStartup())])
+    app.extensions["samverkan"].close()
+
+    def samverkan(*args: str) -> str:
+        result = CliRunner().invoke(main, ["--data-dir", str(tmp_path), *args])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    listing = json.loads(samverkan("plugins", "--json"))
+    assert [(f["plugin"], f["hook"]) for f in listing["failures"]] == [("licensed", "startup")]
+    assert "cleared 1 failure(s)" in samverkan("plugins", "--clear-failures", "all")
+    assert json.loads(samverkan("plugins", "--json"))["failures"] == []

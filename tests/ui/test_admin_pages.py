@@ -9,6 +9,7 @@ from flask import Flask
 
 from samverkan.application.service import Samverkan
 from samverkan.domain.organisation import Organisation
+from samverkan.plugin_manager import Plugins
 from tests.api.callers import OPERATOR
 from tests.ui.conftest import Team
 from tests.ui.pages import Visitor, text, user_with_password, visitor
@@ -244,6 +245,18 @@ def test_the_plugins_page_lists_plugins_hooks_and_projections(
     for projection in listing["projections"]:
         assert projection["name"] in page
     assert "register_projections" in page
+
+
+def test_the_plugins_page_shows_failures_recorded_by_another_process(
+    flask_app: Flask, service: Samverkan, team: Team
+) -> None:
+    admin = an_admin(service, team, flask_app)
+    elsewhere = Plugins()  # another worker's plugin manager, on the same store
+    elsewhere.record_failures_in(service.sql)
+    elsewhere.fail("exporter-plugin", "register_exporters", ValueError("bad sheet"))
+    page = text(admin.get("/admin/plugins"))
+    assert "exporter-plugin" in page and "register_exporters" in page
+    assert "ValueError: bad sheet" in page and "last seen" in page
 
 
 def test_the_administration_speaks_swedish_and_norwegian(
