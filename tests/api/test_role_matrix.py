@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import base64
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
@@ -868,17 +868,11 @@ ROUTES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    config = StoreConfig(data_dir=tmp_path_factory.mktemp("matrix"))
+def make_world(config: StoreConfig) -> Iterator[World]:
+    """The world on a store: four organisations, a unit, and a caller of each kind."""
     ensure_key_pair(config)
     # The test run's example third-party plugin adds routes API.md does not have.
-    settings = {
-        "STORE": config,
-        "TESTING": True,
-        "SECRET_KEY": "test",
-        "DISABLE_PLUGINS": "example",
-    }
+    settings = {"STORE": config, "TESTING": True, "SECRET_KEY": "t", "DISABLE_PLUGINS": "example"}
     app = create_app(settings)
     service: Samverkan = app.extensions["samverkan"]
     operator = service.register_organisation(OPERATOR, "Operatör", "other", "SE").id
@@ -895,6 +889,11 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Any:
     }
     yield World(app, service, callers, coordinating, member_org, site)
     service.close()
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    yield from make_world(StoreConfig(data_dir=tmp_path_factory.mktemp("matrix")))
 
 
 def test_every_route_is_in_the_table(world: World) -> None:
